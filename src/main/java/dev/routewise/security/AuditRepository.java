@@ -1,0 +1,6 @@
+package dev.routewise.security;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+interface AuditRepository extends ListCrudRepository<AuditEvent, Long> {
+}
