@@ -7,7 +7,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.SvgIcon;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.contextmenu.MenuItem;
@@ -54,7 +54,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
             SideNavItem item = entry.icon() == null
                     ? new SideNavItem(entry.title(), entry.path())
-                    : new SideNavItem(entry.title(), entry.path(), new SvgIcon(entry.icon()));
+                    : new SideNavItem(entry.title(), entry.path(), new Icon(entry.icon()));
             nav.addItem(item);
         }
         return nav;
@@ -77,7 +77,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
         MenuBar menu = new MenuBar();
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
-        MenuItem root = menu.addItem(new Div(avatar, label, roleBadge));
+        Div who = new Div(avatar, label, roleBadge);
+        who.addClassName("rw-who");
+        MenuItem root = menu.addItem(who);
         root.getSubMenu().addItem("My account", e -> root.getUI().ifPresent(ui -> ui.navigate("account")));
         root.getSubMenu().addItem("Sign out", e -> authentication.logout());
 

@@ -38,7 +38,7 @@ public class ApiKeysView extends VerticalLayout {
 
     private final ApiKeyService keys;
     private final Clock clock;
-    final Grid<ApiKeyInfo> grid = new Grid<>();
+    private final Grid<ApiKeyInfo> grid = new Grid<>();
 
     public ApiKeysView(ApiKeyService keys, Clock clock) {
         this.keys = keys;

@@ -34,12 +34,12 @@ import java.util.Locale;
 public class AuditLogView extends VerticalLayout {
 
     private final AuditService audit;
-    final ComboBox<AuditAction> action = new ComboBox<>("Event");
-    final TextField actor = new TextField("Actor");
-    final TextField text = new TextField("Search");
-    final DatePicker from = new DatePicker("From");
-    final DatePicker to = new DatePicker("To");
-    final Grid<AuditEvent> grid = new Grid<>();
+    private final ComboBox<AuditAction> action = new ComboBox<>("Event");
+    private final TextField actor = new TextField("Actor");
+    private final TextField text = new TextField("Search");
+    private final DatePicker from = new DatePicker("From");
+    private final DatePicker to = new DatePicker("To");
+    private final Grid<AuditEvent> grid = new Grid<>();
     private final Span total = new Span();
 
     public AuditLogView(AuditService audit) {

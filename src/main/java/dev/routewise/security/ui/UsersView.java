@@ -34,7 +34,7 @@ import java.util.Map;
 public class UsersView extends VerticalLayout {
 
     private final UserService users;
-    final Grid<TeamMember> grid = new Grid<>();
+    private final Grid<TeamMember> grid = new Grid<>();
 
     public UsersView(UserService users) {
         this.users = users;
@@ -48,7 +48,7 @@ public class UsersView extends VerticalLayout {
         HorizontalLayout toolbar = new HorizontalLayout(add, hint);
         toolbar.setAlignItems(Alignment.CENTER);
 
-        grid.addColumn(TeamMember::username).setHeader("User").setSortable(true).setAutoWidth(true);
+        grid.addColumn(TeamMember::username).setHeader("User").setSortable(true).setWidth("12rem").setFlexGrow(1);
         grid.addComponentColumn(this::roleSelect).setHeader("Role").setAutoWidth(true);
         grid.addComponentColumn(this::statusBadge).setHeader("Status").setAutoWidth(true);
         grid.addColumn(m -> Formats.dateTime(m.createdAt())).setHeader("Created").setAutoWidth(true);
@@ -71,6 +71,7 @@ public class UsersView extends VerticalLayout {
         select.setItemLabelGenerator(Role::label);
         select.setValue(member.role());
         select.setAriaLabel("Role of " + member.username());
+        select.setWidth("9rem");
         select.addValueChangeListener(e -> {
             if (!e.isFromClient()) {
                 return;

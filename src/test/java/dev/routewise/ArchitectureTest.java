@@ -1,0 +1,59 @@
+package dev.routewise;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.repository.Repository;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The rules of ../shared/CONVENTIONS.md, checked on every build. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.routewise");
+    }
+
+    @Test
+    void features_do_not_depend_on_each_other_in_cycles() {
+        slices().matching("dev.routewise.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void views_never_touch_repositories() {
+        noClasses().that().resideInAPackage("dev.routewise..ui..")
+                .should().dependOnClassesThat().areAssignableTo(Repository.class)
+                .check(classes);
+    }
+
+    @Test
+    void repositories_are_package_private() {
+        classes().that().areAssignableTo(Repository.class).and().areInterfaces()
+                .should().notBePublic()
+                .check(classes);
+    }
+
+    @Test
+    void views_do_not_use_jdbc_directly() {
+        noClasses().that().resideInAPackage("dev.routewise..ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..",
+                        "org.springframework.data.jdbc..")
+                .check(classes);
+    }
+
+    @Test
+    void the_rest_of_the_app_does_not_depend_on_views() {
+        noClasses().that().resideOutsideOfPackage("dev.routewise..ui..")
+                .and().doNotHaveSimpleName("SecurityConfiguration")
+                .should().dependOnClassesThat().resideInAPackage("dev.routewise..ui..")
+                .check(classes);
+    }
+}
