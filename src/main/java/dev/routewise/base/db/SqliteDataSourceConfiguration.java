@@ -62,6 +62,12 @@ class SqliteDataSourceConfiguration {
     }
 
     private static String describe(Exception e) {
+        if (e instanceof java.nio.file.FileAlreadyExistsException exists) {
+            return exists.getFile() + " is a file, not a folder";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException denied) {
+            return "permission denied on " + denied.getFile();
+        }
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 }

@@ -57,6 +57,11 @@ public class AuditLogView extends VerticalLayout {
         text.setPlaceholder("target or detail");
         from.setClearButtonVisible(true);
         to.setClearButtonVisible(true);
+        action.setWidth("13rem");
+        actor.setWidth("10rem");
+        text.setWidth("14rem");
+        from.setWidth("10rem");
+        to.setWidth("10rem");
         action.addValueChangeListener(e -> refresh());
         actor.addValueChangeListener(e -> refresh());
         text.addValueChangeListener(e -> refresh());

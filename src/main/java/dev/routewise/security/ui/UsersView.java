@@ -53,7 +53,7 @@ public class UsersView extends VerticalLayout {
         grid.addComponentColumn(this::statusBadge).setHeader("Status").setAutoWidth(true);
         grid.addColumn(m -> Formats.dateTime(m.createdAt())).setHeader("Created").setAutoWidth(true);
         grid.addColumn(m -> Formats.dateTime(m.lastLoginAt())).setHeader("Last sign-in").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setHeader("").setWidth("15rem").setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
 
