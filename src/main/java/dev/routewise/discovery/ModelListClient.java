@@ -1,5 +1,7 @@
 package dev.routewise.discovery;
 
+import dev.routewise.catalog.DiscoveredModel;
+
 import java.util.List;
 
 /** Lists the models of one kind of provider API. Implementations are thread-safe and hold no per-source state. */

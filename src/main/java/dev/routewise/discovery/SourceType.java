@@ -1,5 +1,7 @@
 package dev.routewise.discovery;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,6 +32,7 @@ public enum SourceType {
     }
 
     /** The API's name in requests and responses, e.g. {@code openai-compatible}. */
+    @JsonValue
     public String key() {
         return key;
     }

@@ -2,6 +2,7 @@ package dev.routewise.base.db;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.data.convert.ReadingConverter;
+import org.springframework.data.convert.WritingConverter;
 import org.springframework.data.jdbc.core.dialect.JdbcDialect;
 import org.springframework.data.relational.core.dialect.AbstractDialect;
 import org.springframework.data.relational.core.dialect.IdGeneration;
@@ -96,7 +97,7 @@ final class SqliteDialect extends AbstractDialect implements JdbcDialect {
     /** Instants are written as timestamps, which sqlite-jdbc stores as epoch milliseconds. */
     @Override
     public Collection<Object> getConverters() {
-        return List.of(EpochMillisToInstant.INSTANCE, IntegerToBoolean.INSTANCE);
+        return List.of(EpochMillisToInstant.INSTANCE, IntegerToBoolean.INSTANCE, BigDecimalToText.INSTANCE);
     }
 
     @ReadingConverter
@@ -106,6 +107,17 @@ final class SqliteDialect extends AbstractDialect implements JdbcDialect {
         @Override
         public Instant convert(Long source) {
             return Instant.ofEpochMilli(source);
+        }
+    }
+
+    /** Money is exact: decimals are stored as their text, never as a binary double. */
+    @WritingConverter
+    enum BigDecimalToText implements Converter<java.math.BigDecimal, String> {
+        INSTANCE;
+
+        @Override
+        public String convert(java.math.BigDecimal source) {
+            return source.toPlainString();
         }
     }
 

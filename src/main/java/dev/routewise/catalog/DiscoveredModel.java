@@ -1,8 +1,5 @@
-package dev.routewise.discovery;
+package dev.routewise.catalog;
 
-import dev.routewise.catalog.Capability;
-import dev.routewise.catalog.ModelKind;
-import dev.routewise.catalog.Modality;
 
 import java.math.BigDecimal;
 import java.time.Instant;
