@@ -38,10 +38,12 @@ public final class PriceCatalog {
 
     private final Map<String, PriceEntry> entries;
     private final String source;
+    private final int size;
 
-    private PriceCatalog(Map<String, PriceEntry> entries, String source) {
+    private PriceCatalog(Map<String, PriceEntry> entries, String source, int size) {
         this.entries = entries;
         this.source = source;
+        this.size = size;
     }
 
     /**
@@ -60,12 +62,15 @@ public final class PriceCatalog {
         }
         Map<String, PriceEntry> entries = new HashMap<>();
         int priced = 0;
+        int read = 0;
         for (Map.Entry<String, JsonNode> e : root.properties()) {
             if (e.getKey().equals("sample_spec") || !e.getValue().isObject()) {
                 continue;
             }
             PriceEntry entry = entry(e.getKey(), e.getValue());
-            entries.put(e.getKey().toLowerCase(Locale.ROOT), entry);
+            read++;
+            // lookups ignore case; where two keys differ only in case, the first one listed wins
+            entries.putIfAbsent(e.getKey().toLowerCase(Locale.ROOT), entry);
             if (entry.priced() && "chat".equals(entry.mode())) {
                 priced++;
             }
@@ -74,11 +79,12 @@ public final class PriceCatalog {
             throw new InvalidPriceCatalogException("it has no priced chat model ("
                     + entries.size() + " entries read)");
         }
-        return new PriceCatalog(Map.copyOf(entries), source);
+        return new PriceCatalog(Map.copyOf(entries), source, read);
     }
 
+    /** Entries read from the file. */
     public int size() {
-        return entries.size();
+        return size;
     }
 
     public String source() {
