@@ -5,11 +5,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.context.SecurityContextHolder;
+import dev.routewise.support.ApiClient;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,27 +14,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ApiAuthenticationTest {
 
-    static final String MASTER_KEY = "test-master-key-0123456789";
+    static final String MASTER_KEY = ApiClient.MASTER_KEY;
 
     @LocalServerPort
     int port;
     @Autowired
     ApiKeyService keys;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    private HttpResponse<String> call(String method, String path, String key, String json)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> call(String method, String path, String key, String json) {
+        return new ApiClient(port).call(method, path, key, json);
     }
 
     private String createKey(Role role) {
@@ -50,7 +35,7 @@ class ApiAuthenticationTest {
     }
 
     @Test
-    void a_request_without_a_key_gets_401_as_problem_json() throws Exception {
+    void a_request_without_a_key_gets_401_as_problem_json() {
         HttpResponse<String> response = call("GET", "/api/v1/me", null, null);
 
         assertThat(response.statusCode()).isEqualTo(401);
@@ -60,7 +45,7 @@ class ApiAuthenticationTest {
     }
 
     @Test
-    void a_wrong_key_gets_401() throws Exception {
+    void a_wrong_key_gets_401() {
         HttpResponse<String> response = call("GET", "/api/v1/me", "rw_not-a-real-key", null);
 
         assertThat(response.statusCode()).isEqualTo(401);
@@ -68,7 +53,7 @@ class ApiAuthenticationTest {
     }
 
     @Test
-    void the_master_key_is_an_admin_key() throws Exception {
+    void the_master_key_is_an_admin_key() {
         HttpResponse<String> me = call("GET", "/api/v1/me", MASTER_KEY, null);
         HttpResponse<String> keyList = call("GET", "/api/v1/keys", MASTER_KEY, null);
 
@@ -78,7 +63,7 @@ class ApiAuthenticationTest {
     }
 
     @Test
-    void a_viewer_key_gets_403_on_an_admin_endpoint_but_200_on_its_own_identity() throws Exception {
+    void a_viewer_key_gets_403_on_an_admin_endpoint_but_200_on_its_own_identity() {
         String viewer = createKey(Role.VIEWER);
 
         HttpResponse<String> denied = call("GET", "/api/v1/keys", viewer, null);
@@ -92,7 +77,7 @@ class ApiAuthenticationTest {
     }
 
     @Test
-    void a_key_created_through_the_api_works_until_it_is_revoked() throws Exception {
+    void a_key_created_through_the_api_works_until_it_is_revoked() {
         HttpResponse<String> created = call("POST", "/api/v1/keys", MASTER_KEY,
                 "{\"name\":\"automation\",\"role\":\"OPERATOR\"}");
         assertThat(created.statusCode()).isEqualTo(201);
@@ -105,7 +90,7 @@ class ApiAuthenticationTest {
     }
 
     @Test
-    void the_key_list_never_contains_secrets_or_hashes() throws Exception {
+    void the_key_list_never_contains_secrets_or_hashes() {
         String secret = createKey(Role.OPERATOR);
 
         String body = call("GET", "/api/v1/keys", MASTER_KEY, null).body();
@@ -114,7 +99,7 @@ class ApiAuthenticationTest {
     }
 
     @Test
-    void invalid_input_is_a_400_naming_the_field() throws Exception {
+    void invalid_input_is_a_400_naming_the_field() {
         HttpResponse<String> response = call("POST", "/api/v1/keys", MASTER_KEY, "{\"name\":\"\",\"role\":null}");
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -122,7 +107,7 @@ class ApiAuthenticationTest {
     }
 
     @Test
-    void health_is_open_and_prometheus_needs_an_admin_key() throws Exception {
+    void health_is_open_and_prometheus_needs_an_admin_key() {
         HttpResponse<String> health = call("GET", "/actuator/health", null, null);
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");
@@ -135,7 +120,7 @@ class ApiAuthenticationTest {
     }
 
     @Test
-    void the_console_redirects_anonymous_visitors_to_the_login_page() throws Exception {
+    void the_console_redirects_anonymous_visitors_to_the_login_page() {
         HttpResponse<String> response = call("GET", "/users", null, null);
 
         assertThat(response.statusCode()).isEqualTo(302);
