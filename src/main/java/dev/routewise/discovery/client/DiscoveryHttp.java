@@ -406,7 +406,7 @@ public final class DiscoveryHttp implements AutoCloseable {
                 return value;
             }
         }
-        return shorten(root.toString(), 200);
+        return root.isEmpty() ? null : shorten(root.toString(), 200);
     }
 
     private static String text(JsonNode node) {
