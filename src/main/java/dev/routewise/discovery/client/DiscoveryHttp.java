@@ -61,6 +61,7 @@ public final class DiscoveryHttp implements AutoCloseable {
     /** How much of an error answer is read to find the provider's message. */
     static final int ERROR_BODY_LIMIT = 64 * 1024;
     private static final int MAX_PROVIDER_MESSAGE = 300;
+    private static final Pattern API_KEY_WORDS = Pattern.compile("api[ _-]?key", Pattern.CASE_INSENSITIVE);
     private static final Pattern HTML_TITLE = Pattern.compile("<title[^>]*>(.*?)</title>",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
@@ -110,9 +111,27 @@ public final class DiscoveryHttp implements AutoCloseable {
      */
     public URI uri(SourceEndpoint endpoint, String pathAndQuery) throws DiscoveryException {
         String base = endpoint.baseUrl().trim();
+        // a base URL may carry its own query (Azure's ?api-version=...): keep it after the path
+        String baseQuery = "";
+        int q = base.indexOf('?');
+        if (q >= 0) {
+            baseQuery = base.substring(q + 1);
+            base = base.substring(0, q);
+        }
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        String path = pathAndQuery;
+        String query = "";
+        int pq = pathAndQuery.indexOf('?');
+        if (pq >= 0) {
+            path = pathAndQuery.substring(0, pq);
+            query = pathAndQuery.substring(pq + 1);
+        }
+        String allQuery = query.isEmpty() ? baseQuery : baseQuery.isEmpty() ? query : query + "&" + baseQuery;
         URI uri;
         try {
-            uri = URI.create(base + pathAndQuery);
+            uri = URI.create(base + path + (allQuery.isEmpty() ? "" : "?" + allQuery));
         } catch (IllegalArgumentException e) {
             throw new DiscoveryException("The base URL \"" + redactor(endpoint).apply(base)
                     + "\" is not a valid URL: check it in the source's settings");
@@ -179,7 +198,7 @@ public final class DiscoveryHttp implements AutoCloseable {
                         failure.status, failure.cause);
             }
             if (!failure.retryable || attempt >= max) {
-                String suffix = failure.retryable && max > 1 ? " (gave up after " + max + " attempts)" : "";
+                String suffix = failure.retryable && max > 1 ? "; gave up after " + max + " attempts" : "";
                 throw new DiscoveryException(failure.message + suffix, failure.status, failure.cause);
             }
             Duration wait = failure.retryAfter != null ? failure.retryAfter : backoff(attempt);
@@ -303,9 +322,13 @@ public final class DiscoveryHttp implements AutoCloseable {
         StringBuilder m = new StringBuilder(where).append(" answered HTTP ").append(status);
         boolean retryable = false;
         Duration retryAfter = null;
+        String message = providerMessage(answer);
         if (status == 401 || status == 403) {
             m.append(endpoint.hasApiKey() ? ": the API key was refused"
                     : ": it wants an API key and none is set for this source");
+        } else if (status == 400 && message != null && API_KEY_WORDS.matcher(message).find()) {
+            // Gemini refuses a bad key with 400 INVALID_ARGUMENT "API key not valid"
+            m.append(": the API key was refused");
         } else if (status == 404) {
             m.append(": not found, check the base URL");
         } else if (status >= 300 && status < 400) {
@@ -321,7 +344,6 @@ public final class DiscoveryHttp implements AutoCloseable {
         if (status == 429 || status == 503) {
             retryAfter = answer.headers.firstValue("Retry-After").map(this::parseRetryAfter).orElse(null);
         }
-        String message = providerMessage(answer);
         if (message != null && !message.isBlank()) {
             m.append(" (").append(redact.apply(message)).append(')');
         }

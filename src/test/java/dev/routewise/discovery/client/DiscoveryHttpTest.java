@@ -143,7 +143,7 @@ class DiscoveryHttpTest {
 
         DiscoveryException e = failure();
 
-        assertThat(e.getMessage()).contains("HTTP 400", "bad request").doesNotContain("gave up");
+        assertThat(e.getMessage()).contains("HTTP 400", "bad request").doesNotContain("gave up", "refused");
         assertThat(server.requests(PATH)).hasSize(1);
     }
 
@@ -296,8 +296,8 @@ class DiscoveryHttpTest {
                 {"error": {"code": 400, "message": "API key not valid. Please pass a valid API key.",
                  "status": "INVALID_ARGUMENT", "details": []}}"""));
 
-        assertThat(failure().getMessage())
-                .contains("HTTP 400", "API key not valid. Please pass a valid API key. [INVALID_ARGUMENT]");
+        assertThat(failure().getMessage()).contains("HTTP 400", "the API key was refused",
+                "API key not valid. Please pass a valid API key. [INVALID_ARGUMENT]");
     }
 
     @Test
@@ -398,6 +398,17 @@ class DiscoveryHttpTest {
 
         assertThatThrownBy(() -> test.http.uri(ftp, "/models")).hasMessageContaining("not an http:// or https://");
         assertThatThrownBy(() -> test.http.uri(spaces, "/models")).hasMessageContaining("not a valid URL");
+    }
+
+    @Test
+    void a_base_url_with_its_own_query_keeps_it_after_the_path() throws Exception {
+        SourceEndpoint azure = new SourceEndpoint(SourceType.OPENAI_COMPATIBLE,
+                "https://res.openai.azure.com/openai/?api-version=2024-10-21", KEY, Map.of("api-key", KEY));
+
+        assertThat(test.http.uri(azure, "/models")).hasToString(
+                "https://res.openai.azure.com/openai/models?api-version=2024-10-21");
+        assertThat(test.http.uri(azure, "/models?limit=100")).hasToString(
+                "https://res.openai.azure.com/openai/models?limit=100&api-version=2024-10-21");
     }
 
     @Test
