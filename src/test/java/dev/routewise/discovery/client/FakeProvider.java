@@ -1,0 +1,181 @@
+package dev.routewise.discovery.client;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+/**
+ * A provider API on 127.0.0.1 (a free port): each path answers from a script, one answer per
+ * request, the last one repeating. Records every request so tests can check what was sent.
+ */
+final class FakeProvider implements AutoCloseable {
+
+    /** A request as the server saw it. */
+    record Request(String method, String path, String query, Headers headers, String body) {
+        String header(String name) {
+            return headers.getFirst(name);
+        }
+    }
+
+    /** One answer to one request. */
+    @FunctionalInterface
+    interface Answer {
+        void write(HttpExchange exchange, Request request) throws IOException;
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final Map<String, Deque<Answer>> scripts = new ConcurrentHashMap<>();
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+
+    FakeProvider() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** http://127.0.0.1:port */
+    String root() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Scripts {@code path}: the answers in order, the last repeating. Replaces any earlier script. */
+    FakeProvider on(String path, Answer... answers) {
+        scripts.put(path, new ArrayDeque<>(Arrays.asList(answers)));
+        return this;
+    }
+
+    List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    List<Request> requests(String path) {
+        return requests.stream().filter(r -> r.path.equals(path)).toList();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);
+            requests.add(request);
+            Deque<Answer> script = scripts.get(request.path);
+            Answer answer;
+            if (script == null) {
+                answer = json(404, "{\"error\":{\"message\":\"no route for " + request.path + "\"}}");
+            } else {
+                synchronized (script) {
+                    answer = script.size() > 1 ? script.poll() : script.peek();
+                }
+            }
+            answer.write(exchange, request);
+        } catch (IOException e) {
+            // the client hung up (size cap, timeout): nothing more to send
+        }
+    }
+
+    // --- answers ---
+
+    static Answer json(String body) {
+        return json(200, body);
+    }
+
+    static Answer json(int status, String body) {
+        return raw(status, "application/json", body, Map.of());
+    }
+
+    static Answer raw(int status, String contentType, String body, Map<String, String> headers) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return (exchange, request) -> {
+            if (contentType != null) {
+                exchange.getResponseHeaders().set("Content-Type", contentType);
+            }
+            headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                exchange.getResponseBody().write(bytes);
+            }
+        };
+    }
+
+    /** An answer computed from the request, e.g. per model named in a POST body. */
+    static Answer dynamic(Function<Request, Answer> choose) {
+        return (exchange, request) -> choose.apply(request).write(exchange, request);
+    }
+
+    /** Waits before answering: a slow upstream. */
+    static Answer slow(Duration delay, Answer then) {
+        return (exchange, request) -> {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            then.write(exchange, request);
+        };
+    }
+
+    /** Sends the headers and the first bytes at once, then stalls: a body that never ends. */
+    static Answer stalls(Duration delay) {
+        return (exchange, request) -> {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            out.write("{\"data\":[".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
+    /** {@code bytes} of JSON-looking filler, streamed (chunked, or with its length declared). */
+    static Answer huge(long bytes, boolean declareLength) {
+        return (exchange, request) -> {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, declareLength ? bytes : 0);
+            OutputStream out = exchange.getResponseBody();
+            byte[] chunk = new byte[64 * 1024];
+            Arrays.fill(chunk, (byte) ' ');
+            chunk[0] = '[';
+            long sent = 0;
+            while (sent < bytes) {
+                int n = (int) Math.min(chunk.length, bytes - sent);
+                out.write(chunk, 0, n);
+                chunk[0] = ' ';
+                sent += n;
+            }
+        };
+    }
+}
