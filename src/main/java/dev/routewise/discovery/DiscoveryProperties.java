@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param connectTimeout  to a provider
  * @param requestTimeout  per HTTP request to a provider
  * @param maxAttempts     per request, retrying 5xx, 429 and connection errors with backoff
+ * @param initialBackoff  first wait before a retry; doubles each time, with jitter
+ * @param maxRetryAfter   longest Retry-After a provider may ask for before the run gives up
  * @param maxBodyMegabytes largest model list accepted
  */
 @Validated
@@ -24,5 +26,7 @@ public record DiscoveryProperties(@DefaultValue("true") boolean onStartup,
                                   @DefaultValue("5s") Duration connectTimeout,
                                   @DefaultValue("20s") Duration requestTimeout,
                                   @Min(1) @DefaultValue("3") int maxAttempts,
+                                  @DefaultValue("500ms") Duration initialBackoff,
+                                  @DefaultValue("30s") Duration maxRetryAfter,
                                   @Min(1) @DefaultValue("16") int maxBodyMegabytes) {
 }

@@ -5,6 +5,7 @@ import dev.routewise.catalog.ApplyResult;
 import dev.routewise.catalog.CatalogService;
 import dev.routewise.catalog.DiscoveredModel;
 import dev.routewise.catalog.SourceRef;
+import dev.routewise.discovery.client.ModelListClients;
 import dev.routewise.security.AppRoles;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.security.PermitAll;
@@ -21,7 +22,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -48,7 +48,7 @@ public class DiscoveryService {
     private final CatalogService catalog;
     private final RunRepository runs;
     private final RunningRuns running;
-    private final Map<SourceType, ModelListClient> clients = new EnumMap<>(SourceType.class);
+    private final ModelListClients clients;
     private final TaskScheduler scheduler;
     private final DiscoveryProperties properties;
     private final Clock clock;
@@ -57,7 +57,7 @@ public class DiscoveryService {
     private final List<Consumer<DiscoveryRun>> listeners = new CopyOnWriteArrayList<>();
 
     DiscoveryService(SourceService sources, CatalogService catalog, RunRepository runs, RunningRuns running,
-                     List<ModelListClient> clientList, TaskScheduler scheduler, DiscoveryProperties properties,
+                     ModelListClients clients, TaskScheduler scheduler, DiscoveryProperties properties,
                      Clock clock) {
         this.sources = sources;
         this.catalog = catalog;
@@ -66,7 +66,7 @@ public class DiscoveryService {
         this.scheduler = scheduler;
         this.properties = properties;
         this.clock = clock;
-        clientList.forEach(c -> c.types().forEach(t -> clients.put(t, c)));
+        this.clients = clients;
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(properties.threads(), r -> {
             Thread t = new Thread(r, "discovery-" + n.incrementAndGet());
@@ -233,12 +233,8 @@ public class DiscoveryService {
                 0, 0, 0, 0, error);
     }
 
-    private ModelListClient client(SourceType type) throws DiscoveryException {
-        ModelListClient client = clients.get(type);
-        if (client == null) {
-            throw new DiscoveryException("No discovery client for sources of type " + type.key());
-        }
-        return client;
+    private ModelListClient client(SourceType type) {
+        return clients.forType(type);
     }
 
     private void notify(DiscoveryRun run) {

@@ -1,6 +1,6 @@
 package dev.routewise.discovery.client;
 
-import dev.routewise.discovery.DiscoveredModel;
+import dev.routewise.catalog.DiscoveredModel;
 import dev.routewise.discovery.DiscoveryException;
 import tools.jackson.databind.JsonNode;
 

@@ -3,7 +3,7 @@ package dev.routewise.discovery.client;
 import dev.routewise.catalog.Capability;
 import dev.routewise.catalog.Modality;
 import dev.routewise.catalog.ModelKind;
-import dev.routewise.discovery.DiscoveredModel;
+import dev.routewise.catalog.DiscoveredModel;
 import dev.routewise.discovery.DiscoveryException;
 import dev.routewise.discovery.ModelListClient;
 import dev.routewise.discovery.SourceEndpoint;

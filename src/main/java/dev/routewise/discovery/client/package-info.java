@@ -6,7 +6,7 @@
  * dev.routewise.discovery.client.DiscoveryHttp}: retries, Retry-After, timeouts, size cap, content-type check,
  * provider error messages, key redaction) and the registry by source type ({@link
  * dev.routewise.discovery.client.ModelListClients}). Clients turn each API's loose JSON into
- * {@link dev.routewise.discovery.DiscoveredModel}s and say nothing the API did not say, except where a
+ * {@link dev.routewise.catalog.DiscoveredModel}s and say nothing the API did not say, except where a
  * comment gives the reason; they hold no state and touch no database.
  */
 package dev.routewise.discovery.client;

@@ -25,18 +25,18 @@ import java.util.function.Function;
  * A provider API on 127.0.0.1 (a free port): each path answers from a script, one answer per
  * request, the last one repeating. Records every request so tests can check what was sent.
  */
-final class FakeProvider implements AutoCloseable {
+public final class FakeProvider implements AutoCloseable {
 
     /** A request as the server saw it. */
-    record Request(String method, String path, String query, Headers headers, String body) {
-        String header(String name) {
+    public record Request(String method, String path, String query, Headers headers, String body) {
+        public String header(String name) {
             return headers.getFirst(name);
         }
     }
 
     /** One answer to one request. */
     @FunctionalInterface
-    interface Answer {
+    public interface Answer {
         void write(HttpExchange exchange, Request request) throws IOException;
     }
 
@@ -45,7 +45,7 @@ final class FakeProvider implements AutoCloseable {
     private final Map<String, Deque<Answer>> scripts = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-    FakeProvider() {
+    public FakeProvider() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -57,21 +57,21 @@ final class FakeProvider implements AutoCloseable {
     }
 
     /** http://127.0.0.1:port */
-    String root() {
+    public String root() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Scripts {@code path}: the answers in order, the last repeating. Replaces any earlier script. */
-    FakeProvider on(String path, Answer... answers) {
+    public FakeProvider on(String path, Answer... answers) {
         scripts.put(path, new ArrayDeque<>(Arrays.asList(answers)));
         return this;
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
-    List<Request> requests(String path) {
+    public List<Request> requests(String path) {
         return requests.stream().filter(r -> r.path.equals(path)).toList();
     }
 
@@ -104,15 +104,15 @@ final class FakeProvider implements AutoCloseable {
 
     // --- answers ---
 
-    static Answer json(String body) {
+    public static Answer json(String body) {
         return json(200, body);
     }
 
-    static Answer json(int status, String body) {
+    public static Answer json(int status, String body) {
         return raw(status, "application/json", body, Map.of());
     }
 
-    static Answer raw(int status, String contentType, String body, Map<String, String> headers) {
+    public static Answer raw(int status, String contentType, String body, Map<String, String> headers) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return (exchange, request) -> {
             if (contentType != null) {
@@ -127,12 +127,12 @@ final class FakeProvider implements AutoCloseable {
     }
 
     /** An answer computed from the request, e.g. per model named in a POST body. */
-    static Answer dynamic(Function<Request, Answer> choose) {
+    public static Answer dynamic(Function<Request, Answer> choose) {
         return (exchange, request) -> choose.apply(request).write(exchange, request);
     }
 
     /** Waits before answering: a slow upstream. */
-    static Answer slow(Duration delay, Answer then) {
+    public static Answer slow(Duration delay, Answer then) {
         return (exchange, request) -> {
             try {
                 Thread.sleep(delay.toMillis());
@@ -145,7 +145,7 @@ final class FakeProvider implements AutoCloseable {
     }
 
     /** Sends the headers and the first bytes at once, then stalls: a body that never ends. */
-    static Answer stalls(Duration delay) {
+    public static Answer stalls(Duration delay) {
         return (exchange, request) -> {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, 0);
@@ -161,7 +161,7 @@ final class FakeProvider implements AutoCloseable {
     }
 
     /** {@code bytes} of JSON-looking filler, streamed (chunked, or with its length declared). */
-    static Answer huge(long bytes, boolean declareLength) {
+    public static Answer huge(long bytes, boolean declareLength) {
         return (exchange, request) -> {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, declareLength ? bytes : 0);

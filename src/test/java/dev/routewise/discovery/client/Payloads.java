@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The real provider answers in ../shared/data/provider-models (see SOURCES.md there). */
-final class Payloads {
+public final class Payloads {
 
     static final JsonMapper MAPPER = JsonMapper.builder().build();
 
@@ -21,7 +21,7 @@ final class Payloads {
         return Path.of("..", "shared", "data", "provider-models", name);
     }
 
-    static String text(String name) {
+    public static String text(String name) {
         try {
             return Files.readString(path(name), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -38,7 +38,7 @@ final class Payloads {
     }
 
     /** Vercel's fixture keys its /v1/models entries by id; the API answers them as an OpenAI-style list. */
-    static String vercelModelList() {
+    public static String vercelModelList() {
         var list = MAPPER.createObjectNode();
         list.put("object", "list");
         var data = list.putArray("data");
