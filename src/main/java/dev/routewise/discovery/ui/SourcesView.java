@@ -81,6 +81,7 @@ public class SourcesView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setHeight("45%");
         grid.addSelectionListener(e -> showHistory(e.getFirstSelectedItem().orElse(null)));
+        grid.setId("sources-grid");
 
         history.addColumn(r -> Formats.dateTime(r.startedAt())).setHeader("Started").setAutoWidth(true);
         history.addColumn(DiscoveryRun::trigger).setHeader("Trigger").setAutoWidth(true);
