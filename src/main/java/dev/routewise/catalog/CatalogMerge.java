@@ -205,11 +205,23 @@ final class CatalogMerge {
         return ModelKind.CHAT;
     }
 
+    /** Model-name words as vendors write them: GPT, TTS, DALL·E stay upper case; o1/o3/o4 stay lower case. */
+    private static String word(String w) {
+        String lower = w.toLowerCase(Locale.ROOT);
+        if (Set.of("gpt", "tts", "dall", "e", "ai", "vl", "it").contains(lower)) {
+            return lower.toUpperCase(Locale.ROOT);
+        }
+        if (lower.matches("o\\d.*") || lower.matches("\\d.*")) {
+            return lower;
+        }
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    }
+
     /** "claude-3-5-sonnet-20241022" -> "Claude 3 5 Sonnet 20241022"; good enough when the provider gives no name. */
     static String prettify(String modelId) {
         String base = modelId.contains("/") ? modelId.substring(modelId.lastIndexOf('/') + 1) : modelId;
         return Arrays.stream(base.split("[-_:\\s]+")).filter(s -> !s.isEmpty())
-                .map(s -> Character.toUpperCase(s.charAt(0)) + s.substring(1))
+                .map(CatalogMerge::word)
                 .collect(Collectors.joining(" "));
     }
 }

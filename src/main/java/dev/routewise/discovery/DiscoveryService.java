@@ -187,7 +187,7 @@ public class DiscoveryService {
 
     private CompletableFuture<DiscoveryRun> start(long sourceId, String trigger) {
         return running.startOrJoin(sourceId, () -> CompletableFuture.supplyAsync(() -> run(sourceId, trigger),
-                executor));
+                executor), this::notify);
     }
 
     private DiscoveryRun run(long sourceId, String trigger) {
@@ -223,9 +223,7 @@ public class DiscoveryService {
         }
         runs.save(finished);
         runs.trim(sourceId, properties.keepRuns());
-        DiscoveryRun done = finished.toRun(name);
-        notify(done);
-        return done;
+        return finished.toRun(name);
     }
 
     private RunRow failed(RunRow row, String error) {

@@ -16,8 +16,12 @@ class RunningRuns {
         return running.containsKey(sourceId);
     }
 
-    /** Starts a run unless one is in progress, in which case the caller gets that one. */
-    CompletableFuture<DiscoveryRun> startOrJoin(long sourceId, Supplier<CompletableFuture<DiscoveryRun>> start) {
+    /**
+     * Starts a run unless one is in progress, in which case the caller gets that one.
+     * {@code onFinished} is called once per started run, after it no longer counts as running.
+     */
+    CompletableFuture<DiscoveryRun> startOrJoin(long sourceId, Supplier<CompletableFuture<DiscoveryRun>> start,
+                                                java.util.function.Consumer<DiscoveryRun> onFinished) {
         CompletableFuture<DiscoveryRun>[] created = new CompletableFuture[1];
         CompletableFuture<DiscoveryRun> future = running.computeIfAbsent(sourceId, id -> {
             created[0] = new CompletableFuture<>();
@@ -37,6 +41,7 @@ class RunningRuns {
                 if (error != null) {
                     created[0].completeExceptionally(error);
                 } else {
+                    onFinished.accept(run);
                     created[0].complete(run);
                 }
             });

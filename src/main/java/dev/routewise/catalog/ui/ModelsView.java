@@ -53,12 +53,12 @@ public class ModelsView extends VerticalLayout {
     private final boolean canEdit;
     final Grid<CatalogModel> grid = new Grid<>();
     final TextField search = new TextField();
-    final MultiSelectComboBox<String> providers = new MultiSelectComboBox<>("Provider");
-    final ComboBox<CostTier> tier = new ComboBox<>("Tier");
-    final ComboBox<Modality> modality = new ComboBox<>("Modality");
-    final ComboBox<Capability> capability = new ComboBox<>("Capability");
-    final ComboBox<ModelKind> kind = new ComboBox<>("Kind");
-    final ComboBox<String> enabled = new ComboBox<>("Enabled");
+    final MultiSelectComboBox<String> providers = new MultiSelectComboBox<>();
+    final ComboBox<CostTier> tier = new ComboBox<>();
+    final ComboBox<Modality> modality = new ComboBox<>();
+    final ComboBox<Capability> capability = new ComboBox<>();
+    final ComboBox<ModelKind> kind = new ComboBox<>();
+    final ComboBox<String> enabled = new ComboBox<>();
     final Checkbox unpriced = new Checkbox("Unpriced only");
     private final Span total = new Span();
     private final Button enable = new Button("Enable");
@@ -71,11 +71,24 @@ public class ModelsView extends VerticalLayout {
         setSizeFull();
 
         search.setPlaceholder("Search id or name");
-        search.setLabel("Search");
+        search.setAriaLabel("Search");
+        providers.setPlaceholder("Provider");
+        providers.setAriaLabel("Provider");
+        tier.setPlaceholder("Tier");
+        tier.setAriaLabel("Tier");
+        modality.setPlaceholder("Reads");
+        modality.setAriaLabel("Modality");
+        capability.setPlaceholder("Capability");
+        capability.setAriaLabel("Capability");
+        kind.setPlaceholder("Kind");
+        kind.setAriaLabel("Kind");
+        enabled.setPlaceholder("Enabled?");
+        enabled.setAriaLabel("Enabled");
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         providers.setItems(catalog.providers().keySet());
-        providers.setWidth("14rem");
+        providers.setWidth("9rem");
+        search.setWidth("11rem");
         tier.setItems(CostTier.values());
         tier.setItemLabelGenerator(t -> capitalize(t.key()));
         modality.setItems(Modality.values());
@@ -87,7 +100,7 @@ public class ModelsView extends VerticalLayout {
         enabled.setItems("Enabled", "Disabled");
         for (ComboBox<?> box : List.of(tier, modality, capability, kind, enabled)) {
             box.setClearButtonVisible(true);
-            box.setWidth("9rem");
+            box.setWidth(box == capability ? "8rem" : "6.5rem");
             box.addValueChangeListener(e -> refresh());
         }
         search.addValueChangeListener(e -> refresh());
@@ -97,6 +110,8 @@ public class ModelsView extends VerticalLayout {
 
         HorizontalLayout filters = new HorizontalLayout(search, providers, tier, modality, capability, kind, enabled,
                 unpriced);
+        filters.setSpacing(false);
+        filters.addClassName("rw-filters");
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
 
@@ -116,30 +131,33 @@ public class ModelsView extends VerticalLayout {
 
     private void configureGrid() {
         grid.addComponentColumn(this::nameCell).setHeader("Model").setKey("NAME").setSortable(true)
-                .setFlexGrow(3).setResizable(true);
+                .setWidth("14rem").setFlexGrow(3).setResizable(true);
         grid.addColumn(CatalogModel::provider).setHeader("Provider").setKey("PROVIDER").setSortable(true)
-                .setAutoWidth(true);
+                .setVisible(false);
         grid.addComponentColumn(this::tierBadge).setHeader("Tier").setKey("TIER").setSortable(true)
                 .setAutoWidth(true);
-        grid.addComponentColumn(m -> price(m, m.inputPricePerMTok())).setHeader("In $/MTok").setKey("INPUT_PRICE")
-                .setSortable(true).setAutoWidth(true);
-        grid.addComponentColumn(m -> price(m, m.outputPricePerMTok())).setHeader("Out $/MTok")
-                .setKey("OUTPUT_PRICE").setSortable(true).setAutoWidth(true);
-        grid.addColumn(m -> tokens(m.contextTokens())).setHeader("Context").setKey("CONTEXT").setSortable(true)
-                .setAutoWidth(true);
-        grid.addColumn(m -> tokens(m.maxOutputTokens())).setHeader("Max out").setAutoWidth(true);
+        grid.addComponentColumn(m -> price(m, m.inputPricePerMTok())).setHeader("In $/M").setKey("INPUT_PRICE")
+                .setSortable(true).setWidth("5.8rem").setFlexGrow(0);
+        grid.addComponentColumn(m -> price(m, m.outputPricePerMTok())).setHeader("Out $/M")
+                .setKey("OUTPUT_PRICE").setSortable(true).setWidth("6rem").setFlexGrow(0);
+        grid.addComponentColumn(m -> {
+            Span context = new Span(tokens(m.contextTokens()));
+            context.getElement().setAttribute("title", "context window " + tokens(m.contextTokens())
+                    + ", answers up to " + tokens(m.maxOutputTokens()) + " tokens");
+            return context;
+        }).setHeader("Context").setKey("CONTEXT").setSortable(true).setWidth("6rem").setFlexGrow(0);
         grid.addColumn(m -> m.modalities().stream().filter(x -> x != Modality.TEXT).map(Modality::key)
-                .collect(Collectors.joining(", "))).setHeader("Inputs +").setAutoWidth(true);
+                .collect(Collectors.joining(", "))).setHeader("Also reads").setWidth("6.5rem").setFlexGrow(0);
         grid.addColumn(m -> m.capabilities().stream().filter(c -> c != Capability.STREAMING)
                 .map(c -> c.key().replace("structured_output", "json")).collect(Collectors.joining(", ")))
-                .setHeader("Capabilities").setFlexGrow(2);
-        grid.addComponentColumn(this::statusCell).setHeader("Status").setAutoWidth(true);
+                .setHeader("Capabilities").setWidth("8rem").setFlexGrow(1);
+        grid.addComponentColumn(this::statusCell).setHeader("Status").setWidth("6.5rem").setFlexGrow(0);
         if (canEdit) {
             grid.addComponentColumn(m -> {
                 Button edit = new Button("Edit", e -> new ModelDialog(catalog, m, this::refreshAll).open());
                 edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
                 return edit;
-            }).setHeader("").setWidth("5.5rem").setFlexGrow(0);
+            }).setHeader("").setWidth("4.5rem").setFlexGrow(0);
             grid.setSelectionMode(Grid.SelectionMode.MULTI);
             grid.addSelectionListener(e -> {
                 boolean any = !e.getAllSelectedItems().isEmpty();

@@ -181,11 +181,16 @@ public class SourcesView extends VerticalLayout {
 
     private Span runBadge(DiscoveryRun run) {
         String text = switch (run.status()) {
-            case "ok" -> "OK +" + run.added() + " ~" + run.updated() + " −" + run.removed();
+            case "ok" -> "OK" + (run.added() > 0 ? " +" + run.added() : "")
+                    + (run.removed() > 0 ? " −" + run.removed() : "");
             case "running" -> "running";
             default -> "failed";
         };
         Span badge = new Span(text);
+        if (run.ok()) {
+            badge.getElement().setAttribute("title", run.listed() + " listed: " + run.added() + " added, "
+                    + run.updated() + " updated, " + run.removed() + " removed, " + run.unchanged() + " unchanged");
+        }
         badge.getElement().getThemeList().add(switch (run.status()) {
             case "ok" -> "badge success";
             case "running" -> "badge";

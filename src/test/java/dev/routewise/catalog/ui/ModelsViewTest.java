@@ -64,7 +64,7 @@ class ModelsViewTest extends KaribuViewTest {
     }
 
     private void search(String text) {
-        _setValue(_get(TextField.class, s -> s.withLabel("Search")), text);
+        _setValue(_get(TextField.class, s -> s.withPlaceholder("Search id or name")), text);
     }
 
     @Test
