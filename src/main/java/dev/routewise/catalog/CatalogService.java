@@ -27,6 +27,7 @@ import java.util.Set;
 public class CatalogService {
 
     private final ModelRowRepository rows;
+    private final CatalogWrites writes;
     private final CatalogQueries queries;
     private final PriceCatalogService prices;
     private final StaticFallbacks fallbacks;
@@ -34,9 +35,10 @@ public class CatalogService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CatalogService(ModelRowRepository rows, CatalogQueries queries, PriceCatalogService prices,
+    CatalogService(ModelRowRepository rows, CatalogWrites writes, CatalogQueries queries, PriceCatalogService prices,
                    StaticFallbacks fallbacks, CatalogProperties tiers, ApplicationEventPublisher events, Clock clock) {
         this.rows = rows;
+        this.writes = writes;
         this.queries = queries;
         this.prices = prices;
         this.fallbacks = fallbacks;
@@ -168,23 +170,19 @@ public class CatalogService {
         Map<String, DiscoveredModel> unique = new LinkedHashMap<>();
         listing.forEach(m -> unique.putIfAbsent(m.modelId(), m));
 
-        int added = 0;
-        int updated = 0;
-        int unchanged = 0;
-        List<ModelRow> toSave = new ArrayList<>();
+        List<ModelRow> inserts = new ArrayList<>();
+        List<ModelRow> updates = new ArrayList<>();
+        List<Long> seen = new ArrayList<>();
         for (DiscoveredModel model : unique.values()) {
             ModelRow before = existing.remove(model.modelId());
             ModelRow after = merge.merge(before, source, model, catalog.lookup(source.providerKey(), model.modelId()),
                     false, runId, now);
             if (before == null) {
-                added++;
-                toSave.add(after);
+                inserts.add(after);
             } else if (!after.sameContentAs(before) || before.missingSince() != null) {
-                updated++;
-                toSave.add(after);
+                updates.add(after);
             } else {
-                unchanged++;
-                toSave.add(before.seen(now));
+                seen.add(before.id());
             }
         }
         int removed = 0;
@@ -193,13 +191,16 @@ public class CatalogService {
                 rows.delete(gone);
                 removed++;
             } else if (!"missing".equals(gone.status())) {
-                toSave.add(gone.missing(now));
+                updates.add(gone.missing(now));
                 removed++;
             }
         }
-        rows.saveAll(toSave);
+        writes.insert(inserts);
+        writes.update(updates);
+        writes.touch(seen, now);
         events.publishEvent(new CatalogChanged(source.id()));
-        return new ApplyResult(unique.size(), added, updated, removed, unchanged);
+        return new ApplyResult(unique.size(), inserts.size(), updates.size() - removedMissing(existing), removed,
+                seen.size());
     }
 
     /**
@@ -223,7 +224,7 @@ public class CatalogService {
                         true, null, now));
             }
         }
-        rows.saveAll(toSave);
+        writes.insert(toSave);
         if (!toSave.isEmpty()) {
             events.publishEvent(new CatalogChanged(source.id()));
         }
@@ -233,6 +234,12 @@ public class CatalogService {
     /** Whether the catalog has static fallback rows for this source. */
     public boolean hasFallbacks(long sourceId) {
         return rows.findAllBySourceId(sourceId).stream().anyMatch(r -> "fallback".equals(r.origin()));
+    }
+
+    /** Rows newly marked missing are counted as removed, not updated. */
+    private static int removedMissing(Map<String, ModelRow> gone) {
+        return (int) gone.values().stream()
+                .filter(r -> !"fallback".equals(r.origin()) && !"missing".equals(r.status())).count();
     }
 
     private static void checkPrice(String field, BigDecimal price) {

@@ -22,13 +22,6 @@ record ModelRow(@Id Long id, long sourceId, String modelId, String displayName, 
                 providerCreatedAt, firstSeenAt, lastSeenAt, firstSeenRunId);
     }
 
-    ModelRow seen(Instant at) {
-        return new ModelRow(id, sourceId, modelId, displayName, kind, costTier, tierOrigin, inputPrice,
-                outputPrice, cacheReadPrice, priceOrigin, contextTokens, maxOutputTokens, contextOrigin, modalities,
-                capabilities, capabilitiesOrigin, enabled, manualFields, origin, status, missingSince,
-                providerCreatedAt, firstSeenAt, at, firstSeenRunId);
-    }
-
     ModelRow missing(Instant since) {
         return new ModelRow(id, sourceId, modelId, displayName, kind, costTier, tierOrigin, inputPrice,
                 outputPrice, cacheReadPrice, priceOrigin, contextTokens, maxOutputTokens, contextOrigin, modalities,

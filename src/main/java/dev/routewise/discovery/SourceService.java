@@ -80,7 +80,7 @@ public class SourceService {
                 input.enabled() == null || input.enabled(), schedule, null, now, now));
         saved = sources.save(withSecrets(saved, apiKey, headers));
         catalog.seedFallbacks(ref(saved));
-        events.publishEvent(new SourceEvents.SourceSaved(saved.id(), true, true));
+        events.publishEvent(new SourceEvents.SourceSaved(saved.id(), true, saved.enabled()));
         return view(saved);
     }
 

@@ -33,6 +33,9 @@ class SqliteDataSourceConfiguration {
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout((int) properties.busyTimeout().toMillis());
+        // a transaction takes the write lock when it begins, so two writers queue on the busy timeout
+        // instead of one failing with SQLITE_BUSY_SNAPSHOT after reading
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource sqlite = new SQLiteDataSource(config);
         sqlite.setUrl("jdbc:sqlite:" + file);
 
