@@ -23,8 +23,13 @@ import org.springframework.security.core.userdetails.User;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Browserless view tests: the whole Spring context, a mocked Vaadin UI, and a signed-in user of a chosen role. */
-@SpringBootTest
+/**
+ * Browserless view tests: the whole Spring context, a mocked Vaadin UI, and a signed-in user of a chosen role.
+ * Every Spring test uses the same (random-port) configuration so the JVM holds one application context:
+ * each context installs its own Vaadin-aware security-context strategy, and two of them would not see
+ * each other's signed-in user.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class KaribuViewTest {
 
     private static Routes routes;

@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,10 +26,13 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiKeyService keys;
     private final JsonMapper json;
+    private final SecurityContextHolderStrategy contexts;
 
-    ApiKeyAuthenticationFilter(ApiKeyService keys, JsonMapper json) {
+    /** {@code contexts}: the strategy the rest of the filter chain reads the signed-in caller from. */
+    ApiKeyAuthenticationFilter(ApiKeyService keys, JsonMapper json, SecurityContextHolderStrategy contexts) {
         this.keys = keys;
         this.json = json;
+        this.contexts = contexts;
     }
 
     @Override
@@ -49,13 +52,13 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             refuse(request, response, "The API key is not valid or has been revoked.");
             return;
         }
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(new ApiKeyAuthentication(principal.get()));
-        SecurityContextHolder.setContext(context);
+        contexts.setContext(context);
         try {
             chain.doFilter(request, response);
         } finally {
-            SecurityContextHolder.clearContext();
+            contexts.clearContext();
         }
     }
 

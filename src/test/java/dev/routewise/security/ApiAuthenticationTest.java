@@ -57,7 +57,7 @@ class ApiAuthenticationTest {
         HttpResponse<String> me = call("GET", "/api/v1/me", MASTER_KEY, null);
         HttpResponse<String> keyList = call("GET", "/api/v1/keys", MASTER_KEY, null);
 
-        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
         assertThat(me.body()).contains("\"role\":\"ADMIN\"").contains("master-key");
         assertThat(keyList.statusCode()).isEqualTo(200);
     }
@@ -72,7 +72,7 @@ class ApiAuthenticationTest {
         assertThat(denied.statusCode()).isEqualTo(403);
         assertThat(denied.headers().firstValue("Content-Type")).hasValueSatisfying(
                 t -> assertThat(t).startsWith("application/problem+json"));
-        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
         assertThat(me.body()).contains("\"role\":\"VIEWER\"");
     }
 

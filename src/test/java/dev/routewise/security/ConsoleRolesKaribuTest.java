@@ -48,11 +48,11 @@ class ConsoleRolesKaribuTest extends KaribuViewTest {
     }
 
     @Test
-    void a_viewer_sees_only_their_account_in_the_menu() {
+    void a_viewer_sees_the_catalog_and_their_account_but_no_admin_views_in_the_menu() {
         signIn("vera", Role.VIEWER);
         UI.getCurrent().navigate(AccountView.class);
 
-        assertThat(menu()).containsExactly("My account");
+        assertThat(menu()).containsExactly("Models", "Model sources", "My account");
         assertThat(_get(H2.class, s -> s.withText("vera")).isVisible()).isTrue();
     }
 
@@ -72,7 +72,7 @@ class ConsoleRolesKaribuTest extends KaribuViewTest {
         signIn(TestUsers.ADMIN, Role.ADMIN);
         UI.getCurrent().navigate(AccountView.class);
 
-        assertThat(menu()).containsExactly("Users", "API keys", "Audit log", "My account");
+        assertThat(menu()).containsExactly("Models", "Model sources", "Users", "API keys", "Audit log", "My account");
     }
 
     @Test
