@@ -28,6 +28,7 @@ import dev.routewise.catalog.CostTier;
 import dev.routewise.catalog.ModelFilter;
 import dev.routewise.catalog.ModelKind;
 import dev.routewise.catalog.ModelSort;
+import dev.routewise.catalog.PriceCatalogService;
 import dev.routewise.catalog.Modality;
 import dev.routewise.security.AppRoles;
 import jakarta.annotation.security.PermitAll;
@@ -64,7 +65,7 @@ public class ModelsView extends VerticalLayout {
     private final Button enable = new Button("Enable");
     private final Button disable = new Button("Disable");
 
-    public ModelsView(CatalogService catalog, AuthenticationContext auth) {
+    public ModelsView(CatalogService catalog, PriceCatalogService prices, AuthenticationContext auth) {
         this.catalog = catalog;
         this.canEdit = auth.hasRole(AppRoles.OPERATOR);
         addClassName("rw-page");
@@ -119,7 +120,10 @@ public class ModelsView extends VerticalLayout {
         disable.addClickListener(e -> bulk(false));
         enable.setEnabled(false);
         disable.setEnabled(false);
-        HorizontalLayout actions = new HorizontalLayout(total, enable, disable);
+        Button priceCatalog = new Button("Price catalog", e -> new PriceCatalogDialog(prices).open());
+        priceCatalog.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        priceCatalog.setVisible(auth.hasRole(AppRoles.ADMIN));
+        HorizontalLayout actions = new HorizontalLayout(total, enable, disable, priceCatalog);
         actions.setAlignItems(Alignment.CENTER);
         enable.setVisible(canEdit);
         disable.setVisible(canEdit);

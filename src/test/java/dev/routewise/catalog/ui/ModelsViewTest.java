@@ -125,4 +125,27 @@ class ModelsViewTest extends KaribuViewTest {
         assertThat(catalog.find(new dev.routewise.catalog.ModelFilter(java.util.Set.of(slug), null, null, null, null,
                 false, false, null, null), List.of(), 0, 10)).hasSize(2);
     }
+
+    @Test
+    void only_an_admin_sees_the_price_catalog_and_a_bad_url_is_refused_on_its_field() {
+        signIn(TestUsers.ADMIN, Role.OPERATOR);
+        UI.getCurrent().navigate(ModelsView.class);
+        assertThat(_find(Button.class, s -> s.withText("Price catalog"))).isEmpty();
+
+        signIn(TestUsers.ADMIN, Role.ADMIN);
+        UI.getCurrent().navigate(ModelsView.class);
+        _click(_get(Button.class, s -> s.withText("Price catalog")));
+        Dialog dialog = _get(Dialog.class);
+        assertThat(_get(dialog, com.vaadin.flow.component.html.Span.class, s -> s.withPredicate(x -> x.getText() != null && x.getText().startsWith("In use:")))
+                .getText()).contains("2595 entries");
+        TextField url = _get(dialog, TextField.class, s -> s.withLabel("Refresh from URL"));
+        _setValue(url, "ftp://example.com/prices.json");
+        _click(_get(dialog, Button.class, s -> s.withText("Fetch")));
+
+        org.awaitility.Awaitility.await().pollInSameThread().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+            com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip(false);
+            return url.isInvalid();
+        });
+        assertThat(url.getErrorMessage()).contains("http");
+    }
 }
