@@ -163,6 +163,11 @@ public final class DiscoveryHttp implements AutoCloseable {
     }
 
     /** "http://host:port/path", for messages: no user info, no query. */
+    /** {@code Authorization: Bearer <key>} when the source has a key, else no header. */
+    static Map<String, String> bearer(SourceEndpoint endpoint) {
+        return endpoint.hasApiKey() ? Map.of("Authorization", "Bearer " + endpoint.apiKey().trim()) : Map.of();
+    }
+
     public static String describe(URI uri) {
         StringBuilder s = new StringBuilder().append(uri.getScheme()).append("://").append(uri.getHost());
         if (uri.getPort() >= 0) {

@@ -88,12 +88,8 @@ public final class GeminiClient implements ModelListClient {
             // the API leaves "models" out entirely when there are none
             return new Page(List.of(), null);
         }
-        JsonNode list = JsonFields.requireArray(root, "models", where, HINT);
-        List<DiscoveredModel> models = new ArrayList<>(list.size());
-        for (int i = 0; i < list.size(); i++) {
-            models.add(entry(list.get(i), i, where));
-        }
-        return new Page(models, string(root, "nextPageToken"));
+        return new Page(JsonFields.entries(root, "models", where, HINT, GeminiClient::entry),
+                string(root, "nextPageToken"));
     }
 
     private static DiscoveredModel entry(JsonNode e, int index, String where) throws DiscoveryException {

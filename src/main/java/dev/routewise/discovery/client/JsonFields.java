@@ -126,6 +126,23 @@ final class JsonFields {
     }
 
     /** Entry {@code index} of a model list, which must be an object with a non-blank string {@code idField}. */
+    /** Parses one entry of a model list; {@code index} and {@code where} are for error messages. */
+    @FunctionalInterface
+    interface EntryParser<T> {
+        T parse(JsonNode entry, int index, String where) throws DiscoveryException;
+    }
+
+    /** Every entry of the list in {@code field}, which must be an array. */
+    static <T> List<T> entries(JsonNode root, String field, String where, String hint, EntryParser<T> parser)
+            throws DiscoveryException {
+        JsonNode list = requireArray(root, field, where, hint);
+        List<T> parsed = new java.util.ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            parsed.add(parser.parse(list.get(i), i, where));
+        }
+        return parsed;
+    }
+
     static String requireId(JsonNode entry, String idField, int index, String where) throws DiscoveryException {
         if (!entry.isObject()) {
             throw new DiscoveryException(where + " answered a model list whose entry #" + (index + 1)

@@ -53,9 +53,7 @@ public final class OllamaClient implements ModelListClient {
     @Override
     public List<DiscoveredModel> listModels(SourceEndpoint endpoint) throws DiscoveryException {
         // Ollama itself has no keys; a proxy in front of it (or ollama.com) may want a bearer token
-        Map<String, String> headers = endpoint.hasApiKey()
-                ? Map.of("Authorization", "Bearer " + endpoint.apiKey().trim())
-                : Map.of();
+        Map<String, String> headers = DiscoveryHttp.bearer(endpoint);
         URI tagsUri = http.uri(endpoint, "/api/tags");
         List<Tag> tags = parseTags(http.getJson(endpoint, tagsUri, headers), DiscoveryHttp.describe(tagsUri));
 

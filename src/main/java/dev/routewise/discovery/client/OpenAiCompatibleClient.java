@@ -13,7 +13,6 @@ import tools.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -55,19 +54,13 @@ public final class OpenAiCompatibleClient implements ModelListClient {
     @Override
     public List<DiscoveredModel> listModels(SourceEndpoint endpoint) throws DiscoveryException {
         URI uri = http.uri(endpoint, "/models");
-        Map<String, String> headers = endpoint.hasApiKey()
-                ? Map.of("Authorization", "Bearer " + endpoint.apiKey().trim())
-                : Map.of();
+        Map<String, String> headers = DiscoveryHttp.bearer(endpoint);
         return parse(http.getJson(endpoint, uri, headers), DiscoveryHttp.describe(uri));
     }
 
     static List<DiscoveredModel> parse(JsonNode root, String where) throws DiscoveryException {
-        JsonNode data = JsonFields.requireArray(root, "data", where, HINT);
-        List<DiscoveredModel> models = new ArrayList<>(data.size());
-        for (int i = 0; i < data.size(); i++) {
-            models.add(entry(data.get(i), i, where));
-        }
-        return JsonFields.distinctById(models);
+        return JsonFields.distinctById(JsonFields.entries(root, "data", where, HINT,
+                OpenAiCompatibleClient::entry));
     }
 
     private static DiscoveredModel entry(JsonNode e, int index, String where) throws DiscoveryException {
