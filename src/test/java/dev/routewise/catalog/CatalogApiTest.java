@@ -1,6 +1,7 @@
 package dev.routewise.catalog;
 
 import dev.routewise.support.ApiClient;
+import dev.routewise.support.TestSources;
 import dev.routewise.security.ApiKeyService;
 import dev.routewise.security.Role;
 import dev.routewise.security.TestUsers;
@@ -37,12 +38,10 @@ class CatalogApiTest {
     @BeforeEach
     void catalogWithModels() {
         api = new ApiClient(port);
-        slug = "api-" + System.nanoTime();
-        long now = Instant.now().toEpochMilli();
-        jdbc.sql("INSERT INTO model_source (name, slug, type, base_url, enabled, created_at, updated_at) "
-                + "VALUES (?, ?, 'anthropic', 'http://127.0.0.1:1/v1', 1, ?, ?)").params(slug, slug, now, now).update();
-        long id = jdbc.sql("SELECT id FROM model_source WHERE slug = ?").param(slug).query(Long.class).single();
-        catalog.apply(new SourceRef(id, slug, "anthropic"), List.of(
+        SourceRef source = TestSources.insert(jdbc, "api", "anthropic");
+        slug = source.slug();
+        long id = source.id();
+        catalog.apply(source, List.of(
                 DiscoveredModel.idOnly("claude-sonnet-4-5-20250929", null),
                 DiscoveredModel.idOnly("claude-opus-4-5-20251101", null),
                 DiscoveredModel.idOnly("claude-from-the-future", null)), null);
@@ -109,11 +108,6 @@ class CatalogApiTest {
     }
 
     private String key(Role role) {
-        SecurityContextHolder.getContext().setAuthentication(TestUsers.asAdmin());
-        try {
-            return keys.create("catalog " + role, role).secret();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return TestUsers.apiKey(keys, role);
     }
 }

@@ -1,6 +1,7 @@
 package dev.routewise.catalog;
 
 import dev.routewise.security.TestUsers;
+import dev.routewise.support.TestSources;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,13 +30,7 @@ class CatalogServiceTest {
     @BeforeEach
     void newSource() {
         SecurityContextHolder.getContext().setAuthentication(TestUsers.asAdmin());
-        long now = Instant.now().toEpochMilli();
-        String slug = "test-" + System.nanoTime();
-        jdbc.sql("INSERT INTO model_source (name, slug, type, base_url, enabled, created_at, updated_at) "
-                        + "VALUES (?, ?, 'openai', 'http://127.0.0.1:1/v1', 1, ?, ?)")
-                .params(slug, slug, now, now).update();
-        long id = jdbc.sql("SELECT id FROM model_source WHERE slug = ?").param(slug).query(Long.class).single();
-        source = new SourceRef(id, slug, "openai");
+        source = TestSources.insert(jdbc, "test", "openai");
     }
 
     @AfterEach

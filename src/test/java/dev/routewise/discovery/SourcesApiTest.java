@@ -124,11 +124,6 @@ class SourcesApiTest {
     }
 
     private String viewerKey() {
-        SecurityContextHolder.getContext().setAuthentication(TestUsers.asAdmin());
-        try {
-            return keys.create("sources viewer", Role.VIEWER).secret();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return TestUsers.apiKey(keys, Role.VIEWER);
     }
 }

@@ -26,12 +26,7 @@ class ApiAuthenticationTest {
     }
 
     private String createKey(Role role) {
-        SecurityContextHolder.getContext().setAuthentication(TestUsers.asAdmin());
-        try {
-            return keys.create("test " + role, role).secret();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return TestUsers.apiKey(keys, role);
     }
 
     @Test

@@ -31,4 +31,15 @@ public final class TestUsers {
         User admin = new User(ADMIN, "n/a", Role.ADMIN.authorities());
         return new UsernamePasswordAuthenticationToken(admin, null, Role.ADMIN.authorities());
     }
+
+    /** A new API key with {@code role}, created as the admin; returns its secret. */
+    public static String apiKey(ApiKeyService keys, Role role) {
+        Authentication previous = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(asAdmin());
+        try {
+            return keys.create("test " + role + " " + System.nanoTime(), role).secret();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
 }

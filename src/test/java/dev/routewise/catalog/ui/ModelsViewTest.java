@@ -15,6 +15,7 @@ import dev.routewise.catalog.DiscoveredModel;
 import dev.routewise.catalog.SourceRef;
 import dev.routewise.security.Role;
 import dev.routewise.security.TestUsers;
+import dev.routewise.support.TestSources;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,13 +43,10 @@ class ModelsViewTest extends KaribuViewTest {
 
     @BeforeEach
     void catalogWithModels() {
-        slug = "karibu-" + System.nanoTime();
-        long now = Instant.now().toEpochMilli();
-        jdbc.sql("INSERT INTO model_source (name, slug, type, base_url, enabled, created_at, updated_at) "
-                + "VALUES (?, ?, 'openai', 'http://127.0.0.1:1/v1', 1, ?, ?)").params(slug, slug, now, now).update();
-        long id = jdbc.sql("SELECT id FROM model_source WHERE slug = ?").param(slug).query(Long.class).single();
+        SourceRef source = TestSources.insert(jdbc, "karibu", "openai");
+        slug = source.slug();
         SecurityContextHolder.getContext().setAuthentication(TestUsers.asAdmin());
-        catalog.apply(new SourceRef(id, slug, "openai"), List.of(DiscoveredModel.idOnly("gpt-4o", null),
+        catalog.apply(source, List.of(DiscoveredModel.idOnly("gpt-4o", null),
                 DiscoveredModel.idOnly("gpt-4o-mini", null), DiscoveredModel.idOnly("unheard-of-model", null)), null);
         SecurityContextHolder.clearContext();
     }
