@@ -14,6 +14,7 @@ import java.util.Set;
  */
 final class Lexicon {
 
+    static final String[] LATIN_LANGUAGES = {"en", "de", "fr", "es", "pt", "it", "nl"};
     static final Lexicon INSTANCE = new Lexicon();
 
     /** Word to bit set of cues. */
@@ -26,18 +27,17 @@ final class Lexicon {
     final List<Long> cjkCues = new ArrayList<>();
     /** Latin-script stop words by language, to tell English from other languages. */
     final Map<String, Integer> stopWords = new HashMap<>(512);
-    static final String[] LATIN_LANGUAGES = {"en", "de", "fr", "es", "pt", "it", "nl"};
     /** Words that open a request without saying what it is ("please", "can you"). */
-    final Set<String> fillers = Set.of("please", "pls", "can", "could", "would", "will", "you", "i", "i'd", "i'm",
+    final Set<String> fillers = new java.util.HashSet<>(java.util.Arrays.asList("please", "pls", "can", "could", "would", "will", "you", "i", "i'd", "i'm",
             "need", "want", "help", "me", "to", "hi", "hey", "hello", "kindly", "let's", "lets", "let", "us", "we",
             "ok", "okay", "so", "now", "also", "quickly", "just", "and", "a", "an", "the", "bitte", "kannst", "du",
-            "mir", "peux", "tu", "moi", "puedes", "por", "favor", "me", "pode", "você", "potresti", "per");
+            "mir", "peux", "tu", "moi", "puedes", "por", "favor", "pode", "você", "potresti", "per"));
     /** File extensions that make a token a file name. */
-    final Set<String> fileExtensions = Set.of("py", "java", "js", "mjs", "ts", "tsx", "jsx", "go", "rs", "rb", "php",
+    final Set<String> fileExtensions = new java.util.HashSet<>(java.util.Arrays.asList("py", "java", "js", "mjs", "ts", "tsx", "jsx", "go", "rs", "rb", "php",
             "c", "cc", "cpp", "h", "hpp", "cs", "kt", "kts", "swift", "scala", "sql", "sh", "bash", "zsh", "ps1",
             "yaml", "yml", "json", "xml", "toml", "ini", "gradle", "html", "css", "scss", "vue", "svelte", "tf",
             "lock", "properties", "env", "dart", "lua", "r", "ipynb", "proto", "graphql", "dockerfile", "cfg", "conf",
-            "csproj", "sln", "mod", "ex", "exs", "erl", "hs", "ml", "clj", "pl", "m", "vb", "asm", "s");
+            "csproj", "sln", "mod", "ex", "exs", "erl", "hs", "ml", "clj", "pl", "m", "vb", "asm", "s"));
 
     private Lexicon() {
         verbs(Cue.WRITE, "write create generate make build compose draft produce develop implement add code program "
