@@ -187,7 +187,8 @@ final class Lexicon {
                 "feedback on", "how can i improve this");
         phrase(Cue.SUMMARIZE, "key points", "main points", "key takeaways", "in a nutshell", "sum up",
                 "boil down", "action items", "bullet points", "in one sentence", "in two sentences",
-                "in three sentences", "in a few sentences", "fasse zusammen", "fass zusammen", "en resumen");
+                "in three sentences", "in a few sentences", "fasse zusammen", "fass zusammen", "en resumen", "tl;dr",
+                "tl dr");
         phrase(Cue.TRANSLATE, "into english", "into french", "into german", "into spanish", "into italian",
                 "into japanese", "into chinese", "to english", "to french", "to german", "to spanish",
                 "in english", "in french", "in german", "in spanish", "how do you say", "how do i say",

@@ -38,7 +38,7 @@ final class SensitiveScanner {
                     }
                     i = end - 1;
                 }
-            } else if (!secret && isWordStart(text, i) && Character.isLetter(c)) {
+            } else if (!secret && Character.isLetter(c) && (i == 0 || !Character.isLetter(text.charAt(i - 1)))) {
                 secret = isSecretAt(text, lower, i);
             }
             if (!iban && i + 15 < n && isUpper(c) && isUpper(text.charAt(i + 1)) && isDigit(text.charAt(i + 2))

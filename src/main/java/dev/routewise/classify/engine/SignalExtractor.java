@@ -198,7 +198,7 @@ public final class SignalExtractor {
                             case '?', '？' -> questionMarks++;
                             case '"', '“', '”', '«', '»', '„' -> quotes++;
                             case '+', '*', '/', '^', '=', '<', '>' -> {
-                                if (i > s && i + 1 < e && isMathOperand(lower.charAt(i - 1), lower.charAt(i + 1))) {
+                                if (isMathOperation(lower, s, e, i)) {
                                     mathScore++;
                                 }
                             }
@@ -408,12 +408,27 @@ public final class SignalExtractor {
         return c == '\'' || c == '-' || c == '’';
     }
 
-    private static boolean isMathOperand(char before, char after) {
-        boolean b = Character.isDigit(before) || before == ' ' || before == ')' || before == 'x' || before == 'y'
-                || before == 'n';
-        boolean a = Character.isDigit(after) || after == ' ' || after == '(' || after == 'x' || after == 'y'
-                || after == 'n';
-        return b && a && (Character.isDigit(before) || Character.isDigit(after));
+    /** An operator between numbers or single-letter variables, as in "3x + 7 = 22" or "x^2". */
+    private static boolean isMathOperation(String lower, int s, int e, int i) {
+        int b = i - 1;
+        while (b >= s && lower.charAt(b) == ' ') {
+            b--;
+        }
+        int a = i + 1;
+        while (a < e && lower.charAt(a) == ' ') {
+            a++;
+        }
+        if (b < s || a >= e || i - b > 2 || a - i > 2) {
+            return false;
+        }
+        char before = lower.charAt(b);
+        char after = lower.charAt(a);
+        boolean variableBefore = Character.isLetter(before) && (b == s || !Character.isLetter(lower.charAt(b - 1)));
+        boolean variableAfter = Character.isLetter(after) && (a + 1 >= e || !Character.isLetter(lower.charAt(a + 1)));
+        boolean operandBefore = Character.isDigit(before) || before == ')' || variableBefore;
+        boolean operandAfter = Character.isDigit(after) || after == '(' || after == '-' || variableAfter;
+        return operandBefore && operandAfter && (Character.isDigit(before) || Character.isDigit(after)
+                || lower.charAt(i) == '^' || lower.charAt(i) == '=');
     }
 
     private static boolean isListItem(String t, int s, int e) {

@@ -128,8 +128,8 @@ public final class TaskClassifier {
             Turn before = classifyTurn(m, e, cfg, anchorText(messages, previous, m));
             boolean ownIntent = hasOwnIntent(ex);
             double w = ownIntent ? 0.3 : 0.85;
-            Turn now = ownIntent ? classifyTurn(m, e, cfg, ex) : new Turn(m.signalModel().predict(ex.features()),
-                    Tier.SIGNALS, null);
+            Turn now = ownIntent ? classifyTurn(m, e, cfg, ex)
+                    : new Turn(keywordEvidence(m.signalModel().predict(ex.features()), ex.features()), Tier.SIGNALS, null);
             p = new double[TaskLabel.COUNT];
             for (int c = 0; c < p.length; c++) {
                 p[c] = w * before.p[c] + (1 - w) * now.p[c];
@@ -226,13 +226,41 @@ public final class TaskClassifier {
     private record Turn(double[] p, Tier tier, String reason) {
     }
 
+    /**
+     * A cluster's keywords add evidence for it on top of the trained weights, so that a keyword an
+     * operator just added counts even when no example contains it yet: each hit (up to 3) multiplies
+     * the label's odds by e^{@value #KEYWORD_WEIGHT}.
+     */
+    static final double KEYWORD_WEIGHT = 0.7;
+
+    private static double[] keywordEvidence(double[] p, float[] f) {
+        boolean any = false;
+        for (int c = 0; c < p.length; c++) {
+            float hits = f[SignalExtractor.F_CLUSTER_KEYWORDS + c];
+            if (hits > 0) {
+                p[c] *= Math.exp(KEYWORD_WEIGHT * 3 * hits);
+                any = true;
+            }
+        }
+        if (any) {
+            double sum = 0;
+            for (double v : p) {
+                sum += v;
+            }
+            for (int c = 0; c < p.length; c++) {
+                p[c] /= sum;
+            }
+        }
+        return p;
+    }
+
     private Turn classifyTurn(ClassifierModel m, Embedder e, ClassifierSettings cfg, SignalExtractor.Extraction ex) {
-        double[] ps = m.signalModel().predict(ex.features());
+        double[] ps = keywordEvidence(m.signalModel().predict(ex.features()), ex.features());
         if (e == null || max(ps) >= cfg.signalsDecisive()) {
             return new Turn(ps, Tier.SIGNALS, null);
         }
         float[] vector = e.embed(ex.textForEmbedding());
-        double[] pf = m.fullModel().predict(m.combined(ex.features(), vector));
+        double[] pf = keywordEvidence(m.fullModel().predict(m.combined(ex.features(), vector)), ex.features());
         double[] sims = m.similarities(vector);
         int nearest = argmax(sims);
         return new Turn(pf, Tier.EMBEDDING, "embedding: nearest cluster " + TaskLabel.TASKS.get(nearest).id()
