@@ -57,8 +57,9 @@ public final class ClassifierEvaluation {
         }
 
         title("Routewise task classifier evaluation");
-        System.out.printf("training examples (shipped clusters): %d, held-out prompts: %d, cores: %d, java %s%n",
-                examples, heldOut.size(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        System.out.printf("training examples (shipped clusters): %d, held-out prompts: %d, cores: %d, java %s%s%n",
+                examples, heldOut.size(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                loadAverage());
         ClassifierTrainer trainer = new ClassifierTrainer();
         long t0 = System.nanoTime();
         ClassifierModel signalsModel = trainer.train(clusters, null);
@@ -116,6 +117,14 @@ public final class ClassifierEvaluation {
             }
         }
         latency("prompts decided by the embedding tier", Arrays.copyOf(embeddingOnly, k));
+        long[] embedNanos = new long[heldOut.size()];
+        for (int i = 0; i < heldOut.size(); i++) {
+            long s = System.nanoTime();
+            embedder.embed(heldOut.get(i).text());
+            embedNanos[i] = System.nanoTime() - s;
+        }
+        latency("embedding model alone (every held-out prompt)", embedNanos);
+        System.out.println("  machine load while measuring:" + loadAverage());
 
         // public sets
         publicSets(data, classifier);
@@ -536,6 +545,16 @@ public final class ClassifierEvaluation {
 
     private static void subtitle(String text) {
         System.out.println("-- " + text);
+    }
+
+    /** Latencies depend on what else runs: the report says how busy the machine was. */
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return ", load average " + parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     private static long ms(long nanos) {

@@ -46,7 +46,10 @@ public final class ClassifierTrainer {
         }
         float[][] signalX = new float[n][];
         for (int i = 0; i < n; i++) {
-            signalX[i] = extractor.extract(texts.get(i)).features();
+            signalX[i] = extractor.extract(texts.get(i)).features().clone();
+            // cluster keywords are evidence with a fixed weight (TaskClassifier.KEYWORD_WEIGHT), not learned:
+            // learned from a few examples their weights are erratic, and a new keyword has no example yet
+            java.util.Arrays.fill(signalX[i], SignalExtractor.F_CLUSTER_KEYWORDS, SignalExtractor.FEATURES, 0f);
         }
         SoftmaxModel signalModel = SoftmaxModel.train(signalX, y, TaskLabel.COUNT, SIGNAL_L2, ITERATIONS);
         if (embedder == null) {

@@ -183,6 +183,7 @@ public class TaskClustersView extends VerticalLayout {
         clusters.addColumn(c -> String.join(", ", c.keywords())).setHeader("Keywords").setFlexGrow(2);
         clusters.addColumn(c -> c.examples().size()).setHeader("Examples").setAutoWidth(true).setFlexGrow(0);
         clusters.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        clusters.addClassName("rw-clusters");
         clusters.setAllRowsVisible(true);
         clusters.setWidthFull();
         clusters.asSingleSelect().addValueChangeListener(e -> showCluster(e.getValue()));
@@ -202,6 +203,7 @@ public class TaskClustersView extends VerticalLayout {
             examples.addComponentColumn(this::deleteButton).setHeader("").setAutoWidth(true).setFlexGrow(0);
         }
         examples.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        examples.addClassName("rw-examples");
         examples.setHeight("22rem");
         examples.setWidthFull();
 
