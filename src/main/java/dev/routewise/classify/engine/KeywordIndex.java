@@ -18,6 +18,7 @@ public final class KeywordIndex {
     private final Map<String, Integer> words = new HashMap<>();
     private final List<String> phrases = new ArrayList<>();
     private final List<Integer> phraseLabels = new ArrayList<>();
+    private final Map<String, List<Integer>> phrasesByFirstWord = new HashMap<>();
 
     public KeywordIndex(Map<TaskLabel, List<String>> keywords) {
         keywords.forEach((label, list) -> {
@@ -30,7 +31,9 @@ public final class KeywordIndex {
                 if (kw.isEmpty()) {
                     continue;
                 }
-                if (kw.indexOf(' ') >= 0) {
+                String first = Lexicon.firstWord(kw);
+                if (!first.equals(kw) && !first.isEmpty()) {
+                    phrasesByFirstWord.computeIfAbsent(first, f -> new ArrayList<>()).add(phrases.size());
                     phrases.add(kw);
                     phraseLabels.add(bit);
                 } else {
@@ -47,9 +50,14 @@ public final class KeywordIndex {
         }
     }
 
-    void countPhrases(String window, int[] hits) {
-        for (int i = 0; i < phrases.size(); i++) {
-            if (window.contains(phrases.get(i))) {
+    /** Phrases that start with {@code word} at {@code offset} of the lower-cased text. */
+    void countPhrasesAt(String lower, int offset, String word, int[] hits) {
+        List<Integer> candidates = phrasesByFirstWord.get(word);
+        if (candidates == null) {
+            return;
+        }
+        for (int i : candidates) {
+            if (lower.startsWith(phrases.get(i), offset)) {
                 add(phraseLabels.get(i), hits);
             }
         }

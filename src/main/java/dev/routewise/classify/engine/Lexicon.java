@@ -22,6 +22,8 @@ final class Lexicon {
     /** Multi-word phrases and their cues, matched on the lower-cased text. */
     final List<String> phrases = new ArrayList<>();
     final List<Long> phraseCues = new ArrayList<>();
+    /** Phrase indexes by their first word, so phrases are matched only where that word occurs. */
+    final Map<String, int[]> phrasesByFirstWord = new HashMap<>();
     /** CJK substrings (no spaces between words there). */
     final List<String> cjk = new ArrayList<>();
     final List<Long> cjkCues = new ArrayList<>();
@@ -236,6 +238,15 @@ final class Lexicon {
         cjk(Cue.ASK_FACT, "什么", "是谁", "哪里", "何ですか", "とは", "무엇");
         cjk(Cue.SMALLTALK, "你好", "谢谢", "こんにちは", "ありがとう", "안녕", "감사");
 
+        for (int i = 0; i < phrases.size(); i++) {
+            int index = i;
+            phrasesByFirstWord.merge(firstWord(phrases.get(i)), new int[]{index}, (a, b) -> {
+                int[] merged = java.util.Arrays.copyOf(a, a.length + 1);
+                merged[a.length] = b[0];
+                return merged;
+            });
+        }
+
         stop("en", "the and is are of to in that it for you with this what how was be on not have do does my "
                 + "i can an as at by from or your we they there which would should will about if");
         stop("de", "der die das und ist nicht ich ein eine zu mit wie was den dem des sie es auf für sich "
@@ -249,6 +260,21 @@ final class Lexicon {
         stop("it", "il lo la gli le e è un una che di per non con come mi mio mia sono della del questo "
                 + "questa nel puoi");
         stop("nl", "de het een en is van niet ik dat wat hoe zijn op te voor met je mijn kun kan deze dit");
+    }
+
+    /** The first token of a phrase, cut the way {@link SignalExtractor} cuts tokens. */
+    static String firstWord(String phrase) {
+        int i = 0;
+        while (i < phrase.length()) {
+            char c = phrase.charAt(i);
+            boolean joiner = (c == '\'' || c == '-' || c == '’') && i > 0 && i + 1 < phrase.length()
+                    && (Character.isLetterOrDigit(phrase.charAt(i + 1)) || phrase.charAt(i + 1) == '_');
+            if (!(Character.isLetterOrDigit(c) || c == '_' || joiner)) {
+                break;
+            }
+            i++;
+        }
+        return phrase.substring(0, i);
     }
 
     private void verbs(Cue cue, String list) {

@@ -237,6 +237,7 @@ public final class SignalExtractor {
         boolean whStart = false;
         boolean firstContentSeen = false;
         int[] keywordHits = new int[TaskLabel.COUNT];
+        boolean directionWord = false;
         int tailStart = Math.max(HEAD_WORDS, tokens - TAIL_WORDS);
         for (int k = 0; k < tokens; k++) {
             if (k >= HEAD_WORDS && k < tailStart) {
@@ -279,18 +280,25 @@ public final class SignalExtractor {
                 }
             }
             keywords.count(w, keywordHits);
-        }
-        String window = windowText(lower, starts, ends, tokens, tailStart);
-        for (int p = 0; p < lexicon.phrases.size(); p++) {
-            if (window.contains(lexicon.phrases.get(p))) {
-                long bits = lexicon.phraseCues.get(p);
-                cueBits |= bits;
-                cueCounts[Long.numberOfTrailingZeros(bits)]++;
+            keywords.countPhrasesAt(lower, starts[k], w, keywordHits);
+            int[] phrases = lexicon.phrasesByFirstWord.get(w);
+            if (phrases != null) {
+                for (int p : phrases) {
+                    if (lower.startsWith(lexicon.phrases.get(p), starts[k])) {
+                        long pb = lexicon.phraseCues.get(p);
+                        cueBits |= pb;
+                        cueCounts[Long.numberOfTrailingZeros(pb)]++;
+                    }
+                }
+            }
+            if (w.equals("into") || w.equals("to") || w.equals("in") || w.equals("auf") || w.equals("en")
+                    || w.equals("na") || w.equals("em")) {
+                directionWord = true;
             }
         }
-        keywords.countPhrases(window, keywordHits);
         boolean cjkText = cjkHan + kana + hangul > 0;
         if (cjkText) {
+            String window = windowText(lower, starts, ends, tokens, tailStart);
             for (int p = 0; p < lexicon.cjk.size(); p++) {
                 if (window.contains(lexicon.cjk.get(p))) {
                     long bits = lexicon.cjkCues.get(p);
@@ -320,8 +328,7 @@ public final class SignalExtractor {
         boolean fileNames = hasFileName(lower);
         boolean stackTrace = stackLines >= 1 || (errorLines >= 1 && (stackLines + codeLines) >= 1);
         boolean targetLanguage = (cueBits & Cue.LANGUAGE_NAME.bit) != 0
-                && ((cueBits & Cue.TRANSLATE.bit) != 0 || window.contains(" into ") || window.contains(" to ")
-                || window.contains(" in "));
+                && ((cueBits & Cue.TRANSLATE.bit) != 0 || directionWord);
         boolean quoted = quotes >= 2 || t.contains(":\n") || t.contains(": \n") || lower.contains("\"\"\"");
         int constraints = cueCounts[Cue.CONSTRAINT.ordinal()] + countWordLimits(lower);
         int asks = Math.max(1, questionMarks + countImperativeSentences(lower, cueBits) + Math.min(listItems, 8));
@@ -486,12 +493,24 @@ public final class SignalExtractor {
             return true;
         }
         // x = foo(bar) style assignments and calls without spaces: code; "2x + 3 = 7" is not
-        int eq = t.indexOf(" = ", s);
-        if (eq > s && eq < e && t.indexOf('(', s) > 0 && t.indexOf('(', s) < e && !Character.isDigit(t.charAt(s))
+        int eq = find(t, " = ", s, e);
+        if (eq > s && find(t, "(", s, e) > 0 && !Character.isDigit(t.charAt(s))
                 && e - s < 120 && spaces(t, s, e) < 8) {
             return true;
         }
         return false;
+    }
+
+    /** Like indexOf, but only within [from, to): a line's checks never scan the rest of the prompt. */
+    static int find(String s, String needle, int from, int to) {
+        char first = needle.charAt(0);
+        int last = to - needle.length();
+        for (int i = from; i <= last; i++) {
+            if (s.charAt(i) == first && s.startsWith(needle, i)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int spaces(String t, int s, int e) {
@@ -523,20 +542,20 @@ public final class SignalExtractor {
 
     private static boolean isStackLine(String t, String lower, int s, int e) {
         if (lower.startsWith("at ", s) && e - s > 6) {
-            int paren = t.indexOf('(', s);
-            if (paren > 0 && paren < e && (t.indexOf(':', paren) > 0 && t.indexOf(':', paren) < e
+            int paren = find(t, "(", s, e);
+            if (paren > 0 && (find(t, ":", paren, e) > 0
                     || lower.startsWith("native method", paren + 1) || lower.startsWith("unknown source", paren + 1))) {
                 return true;
             }
             // at Object.<anonymous> (/app/x.js:1:2) or at /app/x.js:3:5
-            return t.indexOf(".js:", s) > 0 && t.indexOf(".js:", s) < e || t.indexOf(".ts:", s) > 0 && t.indexOf(".ts:", s) < e;
+            return find(t, ".js:", s, e) > 0 || find(t, ".ts:", s, e) > 0;
         }
         return lower.startsWith("traceback (most recent call last)", s)
-                || (lower.startsWith("file \"", s) && lower.indexOf("\", line ", s) > 0 && lower.indexOf("\", line ", s) < e)
+                || (lower.startsWith("file \"", s) && find(lower, "\", line ", s, e) > 0)
                 || lower.startsWith("caused by:", s) || lower.startsWith("exception in thread", s)
                 || lower.startsWith("panic:", s) || lower.startsWith("goroutine ", s)
-                || lower.startsWith("thread '", s) && lower.indexOf("panicked at", s) > 0 && lower.indexOf("panicked at", s) < e
-                || lower.startsWith("... ", s) && lower.indexOf(" more", s) > 0 && lower.indexOf(" more", s) < e
+                || lower.startsWith("thread '", s) && find(lower, "panicked at", s, e) > 0
+                || lower.startsWith("... ", s) && find(lower, " more", s, e) > 0
                 || lower.startsWith("#0 ", s) || lower.startsWith("#1 ", s)
                 || lower.startsWith("segmentation fault", s) || lower.startsWith("fatal error:", s)
                 || lower.startsWith("error[e", s) || lower.startsWith("--> ", s);
@@ -544,8 +563,8 @@ public final class SignalExtractor {
 
     /** {@code SomeError: message}, {@code java.lang.IllegalStateException: ...}, {@code error TS2345: ...}. */
     private static boolean isErrorLine(String t, int s, int e) {
-        int colon = t.indexOf(':', s);
-        if (colon < 0 || colon >= e || colon - s > 90) {
+        int colon = find(t, ":", s, Math.min(e, s + 91));
+        if (colon < 0) {
             return lowerStarts(t, s, "error ts") || lowerStarts(t, s, "uncaught ");
         }
         String head = t.substring(s, colon);
@@ -584,8 +603,8 @@ public final class SignalExtractor {
         }
         int levelLimit = Math.min(e, s + 80);
         for (String level : LEVELS) {
-            int at = lower.indexOf(level, s);
-            if (at >= s && at < levelLimit && (at == s || !Character.isLetter(lower.charAt(at - 1)))
+            int at = find(lower, level, s, levelLimit);
+            if (at >= s && (at == s || !Character.isLetter(lower.charAt(at - 1)))
                     && (at + level.length() >= e || !Character.isLetter(lower.charAt(at + level.length())))
                     && (time || t.charAt(at) == Character.toUpperCase(level.charAt(0)) && Character.isUpperCase(t.charAt(at + 1))
                     || (at > s && (t.charAt(at - 1) == '[' || t.charAt(at - 1) == '=')))) {
