@@ -6,8 +6,8 @@ package dev.routewise.classify.engine;
  */
 public final class EmbeddingText {
 
-    static final int HEAD = 320;
-    static final int TAIL = 180;
+    static final int HEAD = 256;
+    static final int TAIL = 128;
 
     private EmbeddingText() {
     }

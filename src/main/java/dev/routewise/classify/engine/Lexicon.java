@@ -206,7 +206,9 @@ final class Lexicon {
         phrase(Cue.SOLVE, "how many", "what is the probability", "find the value", "find all", "solve for",
                 "what is the sum", "calculate the", "how much", "how long will", "what's the probability");
         phrase(Cue.IMAGINE, "pretend you are", "act as", "you are a", "role play", "come up with",
-                "names for", "ideas for");
+                "names for", "ideas for", "the role of", "take on the role", "assume the role", "play the role",
+                "stay in character", "in character", "pretend to be", "pretend yourself", "imagine you are",
+                "imagine yourself", "from now on you are", "you will act", "speak like", "respond as");
         phrase(Cue.ASK_FACT, "what is", "what's", "what are", "who is", "who was", "when was", "when did",
                 "where is", "how tall", "how old", "how far", "what does", "define ");
         phrase(Cue.SMALLTALK, "how are you", "good morning", "good night", "thank you", "what's up",
