@@ -3,6 +3,7 @@ package dev.routewise.classify;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,7 +13,12 @@ import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * Closes its context afterwards: Vaadin installs a global security-context strategy per context, so a
+ * context reused after another one was created loses track of authentication.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ClassifyApiTest {
 
     static final String MASTER_KEY = "test-master-key-0123456789";

@@ -154,11 +154,14 @@ final class Lexicon {
                 + "ukrainian czech vietnamese thai indonesian latin "
                 + "englisch französisch deutsch spanisch italienisch anglais français allemand espagnol italien "
                 + "inglés francés alemán español italiano inglês francês alemão espanhol inglese francese tedesco "
-                + "spagnolo engels frans duits spaans английский немецкий французский испанский русский");
+                + "spagnolo engels frans duits spaans английский немецкий французский испанский русский "
+                + "englische deutsche französische spanische italienische inglese");
         exact(Cue.QUICK, "quick quickly brief briefly short shortly simple simply just one-line oneliner "
                 + "one-liner tl;dr");
         exact(Cue.DEPTH, "detailed in-depth thorough thoroughly comprehensive exhaustive rigorous rigorously "
-                + "carefully deep deeply extensive elaborate nuanced");
+                + "carefully deep deeply extensive elaborate nuanced ausführlich detailliert gründlich détaillé "
+                + "détaillée approfondi detallado detallada detalladamente exhaustivo detalhado detalhadamente "
+                + "dettagliato approfondito gedetailleerd uitgebreid подробно подробный детально");
         exact(Cue.STAKES, "production prod critical urgent urgently outage outages incident customers customer "
                 + "security compliance legal lawsuit medical patient patients mission-critical downtime "
                 + "data-loss gdpr hipaa pci sla breach financial payroll payments safety emergency asap "
@@ -191,11 +194,11 @@ final class Lexicon {
                 "boil down", "action items", "bullet points", "in one sentence", "in two sentences",
                 "in three sentences", "in a few sentences", "fasse zusammen", "fass zusammen", "en resumen", "tl;dr",
                 "tl dr");
+        // "in French" or "auf Deutsch" say which language to answer in, not that something is to be translated
         phrase(Cue.TRANSLATE, "into english", "into french", "into german", "into spanish", "into italian",
                 "into japanese", "into chinese", "to english", "to french", "to german", "to spanish",
-                "in english", "in french", "in german", "in spanish", "how do you say", "how do i say",
-                "auf deutsch", "auf englisch", "en français", "en anglais", "en español", "en inglés",
-                "em português", "in italiano", "на английский", "на русский");
+                "how do you say", "how do i say", "ins englische", "ins deutsche", "en anglais :", "al inglés",
+                "al español", "para o inglês", "in inglese", "на английский", "на русский");
         phrase(Cue.PLAN, "step-by-step plan", "step by step plan", "migration plan", "project plan",
                 "system design", "high level design", "high-level design", "go-to-market", "go to market",
                 "action plan", "rollout plan", "how should i structure", "how should we structure",

@@ -25,6 +25,9 @@ public final class SignalExtractor {
             F_CLUSTER_KEYWORDS = F_DEBUG_NEED + 5;
     static final int FEATURES = F_CLUSTER_KEYWORDS + TaskLabel.COUNT;
 
+    private static final java.util.Set<String> DIRECTIONS = java.util.Set.of("into", "to", "in", "auf", "ins", "nach",
+            "en", "al", "para", "em", "naar", "na", "в");
+
     /** Words the instruction is looked for in: the first and the last of the prose. */
     private static final int HEAD_WORDS = 90;
     private static final int TAIL_WORDS = 50;
@@ -156,6 +159,9 @@ public final class SignalExtractor {
                             while (i < e && (isTokenChar(lower.charAt(i)) || (isJoiner(lower.charAt(i))
                                     && i + 1 < e && isTokenChar(lower.charAt(i + 1)) && i > ts))) {
                                 char d = lower.charAt(i);
+                                if (i > ts && isCjk(d) != isCjk(lower.charAt(i - 1))) {
+                                    break; // "用python写" is three tokens: CJK has no spaces between words
+                                }
                                 if (Character.isLetter(d)) {
                                     letters++;
                                     Character.UnicodeScript script = d < 0x250 ? Character.UnicodeScript.LATIN
@@ -238,6 +244,7 @@ public final class SignalExtractor {
         boolean firstContentSeen = false;
         int[] keywordHits = new int[TaskLabel.COUNT];
         boolean directionWord = false;
+        boolean previousDirection = false;
         int tailStart = Math.max(HEAD_WORDS, tokens - TAIL_WORDS);
         for (int k = 0; k < tokens; k++) {
             if (k >= HEAD_WORDS && k < tailStart) {
@@ -291,10 +298,11 @@ public final class SignalExtractor {
                     }
                 }
             }
-            if (w.equals("into") || w.equals("to") || w.equals("in") || w.equals("auf") || w.equals("en")
-                    || w.equals("na") || w.equals("em")) {
+            // a language named right after "into", "to", "in", "ins", "en", "al"...: the language asked for
+            if (previousDirection && bits != null && (bits & Cue.LANGUAGE_NAME.bit) != 0) {
                 directionWord = true;
             }
+            previousDirection = DIRECTIONS.contains(w);
         }
         boolean cjkText = cjkHan + kana + hangul > 0;
         if (cjkText) {
@@ -327,8 +335,7 @@ public final class SignalExtractor {
         boolean mathNotation = mathScore >= 2;
         boolean fileNames = hasFileName(lower);
         boolean stackTrace = stackLines >= 1 || (errorLines >= 1 && (stackLines + codeLines) >= 1);
-        boolean targetLanguage = (cueBits & Cue.LANGUAGE_NAME.bit) != 0
-                && ((cueBits & Cue.TRANSLATE.bit) != 0 || directionWord);
+        boolean targetLanguage = directionWord;
         boolean quoted = quotes >= 2 || t.contains(":\n") || t.contains(": \n") || lower.contains("\"\"\"");
         int constraints = cueCounts[Cue.CONSTRAINT.ordinal()] + countWordLimits(lower);
         int asks = Math.max(1, questionMarks + countImperativeSentences(lower, cueBits) + Math.min(listItems, 8));
@@ -409,6 +416,10 @@ public final class SignalExtractor {
 
     private static boolean isTokenChar(char c) {
         return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    private static boolean isCjk(char c) {
+        return c >= 0x2E80 && (c <= 0x9FFF || c >= 0xAC00 && c <= 0xD7AF || c >= 0xF900 && c <= 0xFAFF);
     }
 
     private static boolean isJoiner(char c) {

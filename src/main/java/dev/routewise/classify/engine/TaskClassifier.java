@@ -233,8 +233,17 @@ public final class TaskClassifier {
      */
     static final double KEYWORD_WEIGHT = 0.7;
 
+    /** Without a translation request, translation keeps only this share of its probability. */
+    static final double UNREQUESTED_TRANSLATION = 0.1;
+
     private static double[] keywordEvidence(double[] p, float[] f) {
         boolean any = false;
+        // translating needs a request ("translate", "into French", "how do you say"): text that is merely
+        // not English is a task in its own language, not a translation
+        if (f[SignalExtractor.F_CUES + Cue.TRANSLATE.ordinal()] == 0 && f[SignalExtractor.F_TARGET_LANGUAGE] == 0) {
+            p[TaskLabel.TRANSLATION.ordinal()] *= UNREQUESTED_TRANSLATION;
+            any = true;
+        }
         for (int c = 0; c < p.length; c++) {
             float hits = f[SignalExtractor.F_CLUSTER_KEYWORDS + c];
             if (hits > 0) {
