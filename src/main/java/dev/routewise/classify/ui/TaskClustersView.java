@@ -154,7 +154,9 @@ public class TaskClustersView extends VerticalLayout {
         Div signals = new Div();
         signals.setId("try-signals");
         c.signals().toMap().forEach((k, v) -> {
-            Span chip = new Span(v instanceof Boolean ? k : k + ": " + v);
+            Span chip = new Span(v instanceof Boolean ? k
+                    : k + ": " + (v instanceof List<?> list ? list.stream().map(String::valueOf)
+                    .collect(Collectors.joining(", ")) : v));
             chip.getElement().getThemeList().add("badge small");
             chip.getStyle().set("margin", "0 var(--lumo-space-xs) var(--lumo-space-xs) 0");
             signals.add(chip);
