@@ -6,8 +6,8 @@ package dev.routewise.classify.engine;
  */
 public final class EmbeddingText {
 
-    static final int HEAD = 256;
-    static final int TAIL = 128;
+    static final int HEAD = 192;
+    static final int TAIL = 96;
 
     private EmbeddingText() {
     }
