@@ -16,6 +16,8 @@ WORKDIR /app
 COPY --from=build /routewise.jar /app/routewise.jar
 USER routewise
 ENV ROUTEWISE_DB_PATH=/data/routewise.db \
+    ROUTEWISE_SECRET_KEY_FILE=/data/secret.key \
+    DJL_CACHE_DIR=/app/.djl \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 --enable-native-access=ALL-UNNAMED"
 VOLUME ["/data"]
 EXPOSE 8080

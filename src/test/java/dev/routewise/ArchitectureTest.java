@@ -56,4 +56,11 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("dev.routewise..ui..")
                 .check(classes);
     }
+
+    @Test
+    void the_classifier_engine_is_plain_java_without_spring_or_vaadin() {
+        noClasses().that().resideInAPackage("dev.routewise.classify.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.vaadin..")
+                .check(classes);
+    }
 }
