@@ -5,12 +5,12 @@ package dev.routewise.routing.engine;
  * field or catalog property responsible, so a 422 answer can say which constraint excluded what.
  */
 public enum ExclusionRule {
-    NOT_CHAT("kind", "that are not chat models"),
-    DISABLED("enabled", "that are disabled"),
-    UNAVAILABLE("status", "that are missing or deprecated"),
-    SOURCE_UNHEALTHY("source", "whose source is unhealthy"),
+    NOT_CHAT("kind", "not made for chat"),
+    DISABLED("enabled", "disabled"),
+    UNAVAILABLE("status", "missing or deprecated"),
+    SOURCE_UNHEALTHY("source", "from an unhealthy source"),
     MODALITY("modalities", "without %s input"),
-    CONTEXT_WINDOW("estimatedTokens", "with a context window too small for the request"),
+    CONTEXT_WINDOW("estimatedTokens", "with too small a context window"),
     MIN_CONTEXT("minContextTokens", "below minContextTokens"),
     TOOLS("tools", "without tool calling"),
     STRUCTURED_OUTPUT("responseFormat", "without structured output"),
