@@ -19,12 +19,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Per-model general quality (0..100) and per-task fit (0..1), looked up by model-name prefix so that
  * {@code openai/gpt-4o-2024-08-06} and {@code openrouter/openai/gpt-4o} both find {@code gpt-4o}.
  * The default table is the resource {@code routing/quality.csv} (Arena-Hard-Auto figures, see its header).
- * Immutable; loaded once, outside any request.
+ * Immutable apart from a bounded memo of id lookups (ids come from the catalog, so it stays small);
+ * thread-safe. Load once, outside any request.
  */
 public final class QualityTable {
 
@@ -56,7 +58,10 @@ public final class QualityTable {
         }
     }
 
+    private static final int MAX_MEMO = 10_000;
+
     private final List<Entry> byLengthDesc;
+    private final ConcurrentHashMap<String, Optional<Entry>> memo = new ConcurrentHashMap<>();
 
     private QualityTable(List<Entry> entries) {
         List<Entry> sorted = new ArrayList<>(entries);
@@ -134,6 +139,18 @@ public final class QualityTable {
         if (modelId == null) {
             return Optional.empty();
         }
+        Optional<Entry> known = memo.get(modelId);
+        if (known != null) {
+            return known;
+        }
+        Optional<Entry> found = find(modelId);
+        if (memo.size() < MAX_MEMO) {
+            memo.put(modelId, found);
+        }
+        return found;
+    }
+
+    private Optional<Entry> find(String modelId) {
         String name = normalise(modelId.substring(modelId.lastIndexOf('/') + 1));
         for (Entry e : byLengthDesc) {
             String k = e.key();
