@@ -20,6 +20,9 @@ import java.util.Set;
  * Picks a model for a request: hard eligibility filters first (each exclusion recorded with its reason), then a
  * weighted score of the eligible ones, a per-task override when it is eligible, and a fallback chain.
  * Stateless and thread-safe; no I/O; deterministic (ties broken by id).
+ * <p>
+ * Complexity is carried into the decision but does not change scores yet: escalating hard prompts (say,
+ * critical to a premium profile) belongs to the rules layer above the engine.
  */
 public final class RoutingEngine {
 

@@ -357,4 +357,21 @@ class RoutingEngineTest {
         assertThat(d.chosen().factors().historical()).isEqualTo(RoutingEngine.NEUTRAL_HISTORY);
         assertThat(candidate(d, a).factors().historical()).isEqualTo(0.2);
     }
+
+    @Test
+    void one_engine_and_table_give_the_same_decision_on_many_threads_at_once() throws Exception {
+        QualityTable fresh = QualityTable.loadDefault();
+        RouteDecision expected = route(code(), Profile.BALANCED, CATALOG);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            List<java.util.concurrent.Future<RouteDecision>> futures = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                futures.add(pool.submit(() -> engine.route(code(), Profile.BALANCED, CATALOG, fresh, Map.of())));
+            }
+            for (var f : futures) {
+                RouteDecision d = f.get();
+                assertThat(d.chosen().id()).isEqualTo(expected.chosen().id());
+                assertThat(d.fallbackChain()).isEqualTo(expected.fallbackChain());
+            }
+        }
+    }
 }
