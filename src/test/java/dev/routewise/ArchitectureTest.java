@@ -1,5 +1,7 @@
 package dev.routewise;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -7,6 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.repository.Repository;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -61,6 +65,23 @@ class ArchitectureTest {
     void the_classifier_engine_is_plain_java_without_spring_or_vaadin() {
         noClasses().that().resideInAPackage("dev.routewise.classify.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.vaadin..")
+                .check(classes);
+    }
+
+    @Test
+    void the_routing_engine_is_plain_java_without_spring_or_vaadin() {
+        noClasses().that().resideInAPackage("dev.routewise.routing.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.vaadin..")
+                .check(classes);
+    }
+
+    @Test
+    void the_routing_engine_uses_only_the_plain_catalog_records_and_enums() {
+        DescribedPredicate<JavaClass> plainCatalogTypes = simpleName("CatalogModel").or(simpleName("CostTier"))
+                .or(simpleName("Modality")).or(simpleName("Capability")).or(simpleName("ModelKind"));
+        noClasses().that().resideInAPackage("dev.routewise.routing.engine..")
+                .should().dependOnClassesThat(resideInAPackage("dev.routewise.catalog..")
+                        .and(DescribedPredicate.not(plainCatalogTypes)))
                 .check(classes);
     }
 }
