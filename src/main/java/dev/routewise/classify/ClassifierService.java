@@ -143,6 +143,11 @@ public class ClassifierService implements SmartInitializingSingleton, Disposable
         return result;
     }
 
+    /** The longest prompt or chat (in characters) a request may carry. */
+    public int maxPromptChars() {
+        return properties.maxPromptChars();
+    }
+
     @RolesAllowed(AppRoles.VIEWER)
     public ClassifierStatus status() {
         TaskClassifier c = classifier;

@@ -25,8 +25,6 @@ import java.util.Set;
 @RequestMapping("/api/v1")
 class ClassifyApiController {
 
-    private static final Set<String> SPACES = Set.of("coding", "writing", "research", "general");
-
     /**
      * A prompt or OpenAI chat messages, with optional explicit context. {@code task} may be given at the
      * top level (as in /route) or in the context.
@@ -56,7 +54,11 @@ class ClassifyApiController {
         if (request == null) {
             throw new InvalidInputException("prompt", "Send a JSON body with \"prompt\" or \"messages\"");
         }
-        ClassifyInput input = new ClassifyInput(messages(request), context(request));
+        ClassifyInputs.Context c = request.context() == null ? null : new ClassifyInputs.Context(
+                request.context().task(), request.context().space(), request.context().area(),
+                request.context().model(), request.context().policy());
+        ClassifyInput input = ClassifyInputs.from(request.prompt(), request.messages(), request.task(), c,
+                properties.maxPromptChars());
         return response(classifier.classify(input));
     }
 
@@ -68,73 +70,6 @@ class ClassifyApiController {
     @GetMapping("/classify/status")
     ClassifierStatus status() {
         return classifier.status();
-    }
-
-    private List<ChatMessage> messages(ClassifyRequest request) {
-        boolean hasPrompt = request.prompt() != null && !request.prompt().isBlank();
-        boolean hasMessages = request.messages() != null && !request.messages().isEmpty();
-        if (!hasPrompt && !hasMessages) {
-            throw new InvalidInputException("prompt", "Give a non-empty \"prompt\" or a \"messages\" array");
-        }
-        if (hasPrompt) {
-            if (request.prompt().length() > properties.maxPromptChars()) {
-                throw new InvalidInputException("prompt", "The prompt is longer than "
-                        + properties.maxPromptChars() + " characters");
-            }
-            return List.of(ChatMessage.user(request.prompt()));
-        }
-        List<ChatMessage> messages = new ArrayList<>();
-        long chars = 0;
-        boolean userText = false;
-        for (int i = 0; i < request.messages().size(); i++) {
-            JsonNode node = request.messages().get(i);
-            if (node == null || !node.isObject()) {
-                throw new InvalidInputException("messages[" + i + "]", "Each message is an object with role and content");
-            }
-            String role = node.path("role").asString("user");
-            List<ChatMessage.Part> parts = new ArrayList<>();
-            JsonNode content = node.path("content");
-            if (content.isString()) {
-                parts.add(ChatMessage.Part.text(content.asString()));
-            } else if (content.isArray()) {
-                for (JsonNode part : content) {
-                    String type = part.path("type").asString("text");
-                    Modality modality = Modality.ofPartType(type);
-                    parts.add(new ChatMessage.Part(modality, modality == Modality.TEXT ? part.path("text").asString("") : ""));
-                }
-            } else if (!content.isMissingNode() && !content.isNull()) {
-                throw new InvalidInputException("messages[" + i + "].content", "content is a string or an array of parts");
-            }
-            ChatMessage message = new ChatMessage(role, parts);
-            chars += message.text().length();
-            userText |= message.isUser() && !message.text().isBlank();
-            messages.add(message);
-        }
-        if (!userText) {
-            throw new InvalidInputException("messages", "The messages need at least one user message with text");
-        }
-        if (chars > properties.maxPromptChars()) {
-            throw new InvalidInputException("messages", "The messages are longer than "
-                    + properties.maxPromptChars() + " characters");
-        }
-        return messages;
-    }
-
-    private static ExplicitContext context(ClassifyRequest request) {
-        Context c = request.context();
-        String taskName = request.task() != null ? request.task() : c == null ? null : c.task();
-        TaskLabel task = null;
-        if (taskName != null && !taskName.isBlank()) {
-            task = TaskLabel.fromId(taskName).orElseThrow(() -> new InvalidInputException(
-                    request.task() != null ? "task" : "context.task", "Unknown task '" + taskName + "'"));
-        }
-        if (c == null) {
-            return new ExplicitContext(task, null, null, null, null);
-        }
-        if (c.space() != null && !c.space().isBlank() && !SPACES.contains(c.space().trim().toLowerCase())) {
-            throw new InvalidInputException("context.space", "space is one of coding, writing, research, general");
-        }
-        return new ExplicitContext(task, c.space(), c.area(), c.model(), c.policy());
     }
 
     private static ClassifyResponse response(Classification c) {

@@ -110,6 +110,8 @@ public class SourceService {
                 enabled, schedule, null, row.createdAt(), clock.instant()), apiKey, headers);
         sources.save(updated);
         events.publishEvent(new SourceEvents.SourceSaved(id, false, endpointChanged && enabled));
+        // enabling or disabling a source changes which of its models can be routed to
+        events.publishEvent(new dev.routewise.catalog.CatalogChanged(id));
         return view(updated);
     }
 
@@ -119,6 +121,7 @@ public class SourceService {
         SourceRow row = row(id);
         sources.delete(row);
         events.publishEvent(new SourceEvents.SourceDeleted(id));
+        events.publishEvent(new dev.routewise.catalog.CatalogChanged(id));
     }
 
     /** The endpoint with the decrypted key, for discovery and (later) the gateway. Never expose it to a view. */

@@ -1,0 +1,80 @@
+package dev.routewise.routing;
+
+import dev.routewise.catalog.CatalogChanged;
+import dev.routewise.catalog.CatalogModel;
+import dev.routewise.catalog.CatalogService;
+import dev.routewise.catalog.ModelFilter;
+import dev.routewise.catalog.ModelKind;
+import dev.routewise.catalog.ModelSort;
+import dev.routewise.discovery.ModelSource;
+import dev.routewise.discovery.SourceService;
+import dev.routewise.routing.engine.RouteCandidate;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+/**
+ * The chat models the router chooses from, as an immutable snapshot: a decision reads memory,
+ * never the database. Rebuilt in the background whenever the catalog or a source changes.
+ */
+@Component
+class RoutableModels {
+
+    private static final int PAGE = 1000;
+
+    private final CatalogService catalog;
+    private final SourceService sources;
+    private final AtomicReference<List<RouteCandidate>> snapshot = new AtomicReference<>(List.of());
+    private final AtomicBoolean rebuildPending = new AtomicBoolean();
+
+    RoutableModels(CatalogService catalog, SourceService sources) {
+        this.catalog = catalog;
+        this.sources = sources;
+    }
+
+    List<RouteCandidate> current() {
+        return snapshot.get();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void onReady() {
+        rebuild();
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void onCatalogChanged(CatalogChanged event) {
+        // several changes in a burst (a sync of many sources) cause one rebuild, not one each
+        if (rebuildPending.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("routable-models").start(() -> {
+                rebuildPending.set(false);
+                rebuild();
+            });
+        }
+    }
+
+    /** Reads every chat model and swaps the snapshot in. */
+    synchronized void rebuild() {
+        Map<Long, Boolean> sourceEnabled = sources.list().stream()
+                .collect(Collectors.toMap(ModelSource::id, ModelSource::enabled));
+        ModelFilter chat = new ModelFilter(null, null, null, null, ModelKind.CHAT, null, false, null, null);
+        List<ModelSort> byId = List.of(new ModelSort(ModelSort.Column.ID, false));
+        List<RouteCandidate> candidates = new ArrayList<>();
+        for (int offset = 0; ; offset += PAGE) {
+            List<CatalogModel> page = catalog.find(chat, byId, offset, PAGE);
+            page.forEach(m -> candidates.add(RouteCandidate.from(m, sourceEnabled.getOrDefault(m.sourceId(), false))));
+            if (page.size() < PAGE) {
+                break;
+            }
+        }
+        snapshot.set(List.copyOf(candidates));
+    }
+}

@@ -1,0 +1,162 @@
+package dev.routewise.routing;
+
+import dev.routewise.base.InvalidInputException;
+import dev.routewise.catalog.Modality;
+import dev.routewise.classify.ClassifierService;
+import dev.routewise.classify.ClassifyInputs;
+import dev.routewise.routing.engine.ExclusionRule;
+import dev.routewise.routing.engine.Profile;
+import dev.routewise.routing.engine.RouteConstraints;
+import dev.routewise.routing.engine.RouteDecision;
+import dev.routewise.routing.engine.ScoredCandidate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code POST /api/v1/route} of ../shared/API.md: the chosen model, why, and every candidate. */
+@RestController
+@RequestMapping("/api/v1")
+class RoutingApiController {
+
+    record RouteBody(String prompt, List<JsonNode> messages, String profile, String task, Constraints constraints,
+                     Context context, Boolean tools, Boolean structuredOutput) {
+    }
+
+    record Constraints(BigDecimal maxCostUsd, Double minQuality, Integer maxLatencyMs, List<String> modalities,
+                       Integer minContextTokens, List<String> allowedModels, List<String> excludedModels) {
+    }
+
+    record Context(Integer priority, List<String> labels, String user, String team, String space, String sessionId,
+                   String area, String model, String policy) {
+    }
+
+    record ModelJson(String id, String provider, String modelId, String costTier) {
+    }
+
+    record CandidateJson(String model, double score, boolean eligible, String excludedBecause,
+                         Map<String, Double> factors, BigDecimal estimatedCostUsd) {
+    }
+
+    record RouteResponse(String decisionId, ModelJson model, String profile, String task, String complexity,
+                         double confidence, String tier, String rule, List<String> reasons,
+                         List<CandidateJson> candidates, List<String> fallbackChain, BigDecimal estimatedCostUsd,
+                         long latencyMicros) {
+    }
+
+    record ProfileJson(String name, String description, Map<String, Double> weights, List<String> tierPreference) {
+    }
+
+    private final RoutingService routing;
+    private final ClassifierService classifier;
+
+    RoutingApiController(RoutingService routing, ClassifierService classifier) {
+        this.routing = routing;
+        this.classifier = classifier;
+    }
+
+    @PostMapping("/route")
+    ResponseEntity<?> route(@RequestBody(required = false) RouteBody body, Authentication caller) {
+        if (body == null) {
+            throw new InvalidInputException("prompt", "Send a JSON body with \"prompt\" or \"messages\"");
+        }
+        Context c = body.context();
+        ClassifyInputs.Context context = c == null ? null
+                : new ClassifyInputs.Context(null, c.space(), c.area(), c.model(), c.policy());
+        var input = ClassifyInputs.from(body.prompt(), body.messages(), body.task(), context,
+                classifier.maxPromptChars());
+        RoutingService.Routed routed = routing.route(new RoutingService.Command(input, body.profile(),
+                constraints(body.constraints()), Boolean.TRUE.equals(body.tools()),
+                Boolean.TRUE.equals(body.structuredOutput()), caller.getName()));
+        RouteDecision d = routed.decision();
+        if (!d.routed()) {
+            return ResponseEntity.unprocessableEntity().body(noEligibleModel(d));
+        }
+        var chosen = d.chosen().model();
+        return ResponseEntity.ok(new RouteResponse(routed.decisionId(),
+                new ModelJson(chosen.id(), chosen.provider(), chosen.id().substring(chosen.provider().length() + 1),
+                        chosen.costTier() == null ? null : chosen.costTier().key()),
+                d.profile(), routed.classification().task().id(), routed.classification().complexity().id(),
+                routed.classification().confidence(), routed.classification().tier().id(), d.rule(), d.reasons(),
+                d.candidates().stream().limit(100).map(RoutingApiController::candidate).toList(), d.fallbackChain(),
+                d.estimatedCostUsd(), routed.latencyMicros()));
+    }
+
+    @GetMapping("/router/profiles")
+    List<ProfileJson> profiles() {
+        List<ProfileJson> result = new ArrayList<>();
+        for (Profile p : routing.profiles()) {
+            result.add(new ProfileJson(p.name(), p.description(), Map.of("capability", p.weights().capability(),
+                    "cost", p.weights().cost(), "quality", p.weights().quality(), "latency", p.weights().latency(),
+                    "historical", p.weights().historical()),
+                    p.tierPreference().stream().map(t -> t.key()).toList()));
+        }
+        return result;
+    }
+
+    private static CandidateJson candidate(ScoredCandidate s) {
+        Map<String, Double> factors = s.factors() == null ? null : new LinkedHashMap<>(Map.of(
+                "capability", round(s.factors().capability()), "cost", round(s.factors().cost()),
+                "quality", round(s.factors().quality()), "latency", round(s.factors().latency()),
+                "historical", round(s.factors().historical())));
+        return new CandidateJson(s.model().id(), round(s.score()), s.eligible(), s.excludedBecause(), factors,
+                s.estimatedCostUsd());
+    }
+
+    private static ProblemDetail noEligibleModel(RouteDecision d) {
+        Map<String, Object> byConstraint = new LinkedHashMap<>();
+        for (Map.Entry<ExclusionRule, List<String>> e : d.excludedByRule().entrySet()) {
+            byConstraint.put(e.getKey().constraint(), Map.of("excluded", e.getValue().size(),
+                    "examples", e.getValue().stream().limit(5).toList()));
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                "No model fits this request: " + String.join("; ", d.reasons()));
+        problem.setTitle("No eligible model");
+        problem.setProperty("excludedBy", byConstraint);
+        return problem;
+    }
+
+    private static RouteConstraints constraints(Constraints c) {
+        if (c == null) {
+            return RouteConstraints.NONE;
+        }
+        Set<Modality> modalities = EnumSet.noneOf(Modality.class);
+        if (c.modalities() != null) {
+            for (String m : c.modalities()) {
+                try {
+                    modalities.add(Modality.fromKey(m));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidInputException("constraints.modalities", "Unknown modality '" + m + "'");
+                }
+            }
+        }
+        try {
+            return RouteConstraints.NONE.withMaxCostUsd(c.maxCostUsd()).withMinQuality(c.minQuality())
+                    .withMaxLatencyMs(c.maxLatencyMs()).withModalities(modalities)
+                    .withMinContextTokens(c.minContextTokens())
+                    .withAllowedModels(c.allowedModels() == null ? List.of() : c.allowedModels())
+                    .withExcludedModels(c.excludedModels() == null ? List.of() : c.excludedModels());
+        } catch (IllegalArgumentException e) {
+            String field = e.getMessage() == null ? "constraints" : "constraints." + e.getMessage().split(" ")[0];
+            throw new InvalidInputException(field, e.getMessage());
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}
