@@ -13,7 +13,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -61,12 +65,62 @@ class RoutingApiController {
     record ProfileJson(String name, String description, Map<String, Double> weights, List<String> tierPreference) {
     }
 
+    record ProfileConfigJson(String name, String description, Map<String, Double> weights,
+                             List<String> tierPreference, Map<String, String> overrides,
+                             Map<String, List<String>> taskChains) {
+    }
+
+    record RouterJson(String activeProfile, List<ProfileConfigJson> profiles, long droppedDecisions) {
+    }
+
+    record ProfileChange(String profile) {
+    }
+
+    record OverrideChange(String model) {
+    }
+
     private final RoutingService routing;
+    private final RouterConfigService config;
     private final ClassifierService classifier;
 
-    RoutingApiController(RoutingService routing, ClassifierService classifier) {
+    RoutingApiController(RoutingService routing, RouterConfigService config, ClassifierService classifier) {
         this.routing = routing;
+        this.config = config;
         this.classifier = classifier;
+    }
+
+    /** The active profile, and per profile its weights, tier preference, overrides and derived task chains. */
+    @GetMapping("/router")
+    RouterJson router() {
+        RouterConfig current = config.current();
+        List<ProfileConfigJson> profiles = new ArrayList<>();
+        for (Profile p : routing.profiles()) {
+            Map<String, String> overrides = new LinkedHashMap<>();
+            current.overridesOf(p.name()).forEach((task, model) -> overrides.put(task.id(), model));
+            Map<String, List<String>> chains = new LinkedHashMap<>();
+            routing.taskChains(p.name()).forEach((task, chain) -> chains.put(task.id(), chain));
+            profiles.add(new ProfileConfigJson(p.name(), p.description(), weights(p), tiers(p), overrides, chains));
+        }
+        return new RouterJson(current.activeProfile(), profiles, routing.droppedDecisions());
+    }
+
+    @PutMapping("/router/profile")
+    RouterJson setProfile(@RequestBody ProfileChange change) {
+        config.setActiveProfile(change == null ? null : change.profile());
+        return router();
+    }
+
+    @PutMapping("/router/tasks/{task}/override")
+    RouterJson setOverride(@PathVariable String task, @RequestParam(required = false) String profile,
+                           @RequestBody OverrideChange change) {
+        config.setOverride(profile, task, change == null ? null : change.model());
+        return router();
+    }
+
+    @DeleteMapping("/router/tasks/{task}/override")
+    RouterJson clearOverride(@PathVariable String task, @RequestParam(required = false) String profile) {
+        config.clearOverride(profile, task);
+        return router();
     }
 
     @PostMapping("/route")
@@ -100,12 +154,23 @@ class RoutingApiController {
     List<ProfileJson> profiles() {
         List<ProfileJson> result = new ArrayList<>();
         for (Profile p : routing.profiles()) {
-            result.add(new ProfileJson(p.name(), p.description(), Map.of("capability", p.weights().capability(),
-                    "cost", p.weights().cost(), "quality", p.weights().quality(), "latency", p.weights().latency(),
-                    "historical", p.weights().historical()),
-                    p.tierPreference().stream().map(t -> t.key()).toList()));
+            result.add(new ProfileJson(p.name(), p.description(), weights(p), tiers(p)));
         }
         return result;
+    }
+
+    private static Map<String, Double> weights(Profile p) {
+        Map<String, Double> weights = new LinkedHashMap<>();
+        weights.put("capability", p.weights().capability());
+        weights.put("cost", p.weights().cost());
+        weights.put("quality", p.weights().quality());
+        weights.put("latency", p.weights().latency());
+        weights.put("historical", p.weights().historical());
+        return weights;
+    }
+
+    private static List<String> tiers(Profile p) {
+        return p.tierPreference().stream().map(t -> t.key()).toList();
     }
 
     private static CandidateJson candidate(ScoredCandidate s) {

@@ -1,9 +1,10 @@
 package dev.routewise.routing;
 
-import dev.routewise.base.InvalidInputException;
 import dev.routewise.classify.ClassifierService;
 import dev.routewise.classify.engine.Classification;
 import dev.routewise.classify.engine.ClassifyInput;
+import dev.routewise.classify.engine.Complexity;
+import dev.routewise.classify.engine.TaskLabel;
 import dev.routewise.routing.engine.Profile;
 import dev.routewise.routing.engine.QualityTable;
 import dev.routewise.routing.engine.RouteConstraints;
@@ -30,18 +31,19 @@ public class RoutingService {
     private final RoutableModels models;
     private final DecisionLog decisions;
     private final RoutingProperties properties;
+    private final RouterConfigService config;
     private final RoutingEngine engine = new RoutingEngine();
     private final QualityTable quality = QualityTable.loadDefault();
     private final Clock clock;
 
     RoutingService(ClassifierService classifier, RoutableModels models, DecisionLog decisions,
-                   RoutingProperties properties, Clock clock) {
+                   RoutingProperties properties, RouterConfigService config, Clock clock) {
         this.classifier = classifier;
         this.models = models;
         this.decisions = decisions;
         this.properties = properties;
+        this.config = config;
         this.clock = clock;
-        profile(properties.defaultProfile());
     }
 
     /** A request to route: what to classify, under which profile and constraints, for whom. */
@@ -57,12 +59,14 @@ public class RoutingService {
     @PermitAll
     public Routed route(Command command) {
         long start = System.nanoTime();
-        Profile profile = profile(command.profile() == null || command.profile().isBlank()
-                ? properties.defaultProfile() : command.profile());
+        RouterConfig settings = config.current();
+        Profile profile = RouterConfigService.profile(command.profile() == null || command.profile().isBlank()
+                ? settings.activeProfile() : command.profile());
         Classification classification = classifier.classify(command.input());
         RouteRequest request = RouteRequest.from(classification, command.needsTools(),
                 command.needsStructuredOutput(), command.constraints());
-        RouteDecision decision = engine.route(request, profile, models.current(), quality, Map.of());
+        RouteDecision decision = engine.route(request, profile, models.current(), quality,
+                settings.overridesOf(profile.name()));
         long micros = (System.nanoTime() - start) / 1_000;
         String id = UUID.randomUUID().toString();
         decisions.offer(entry(id, classification, decision, micros, command.caller()));
@@ -74,18 +78,35 @@ public class RoutingService {
         return Profile.BUILT_IN;
     }
 
+    /** The profile of requests that name none: the active one. */
     public String defaultProfile() {
-        return properties.defaultProfile();
+        return config.current().activeProfile();
+    }
+
+    /**
+     * What each task would get under {@code profile} right now: the chosen model and its fallback
+     * chain for a typical medium request (1,000 tokens in, 500 out), derived from the catalog.
+     */
+    @PermitAll
+    public Map<TaskLabel, List<String>> taskChains(String profileName) {
+        Profile profile = RouterConfigService.profile(profileName);
+        Map<TaskLabel, List<String>> chains = new java.util.LinkedHashMap<>();
+        for (TaskLabel task : TaskLabel.TASKS) {
+            RouteDecision d = engine.route(RouteRequest.of(task, Complexity.MEDIUM, 1000, 500), profile,
+                    models.current(), quality, config.current().overridesOf(profile.name()));
+            List<String> chain = new java.util.ArrayList<>();
+            if (d.routed()) {
+                chain.add(d.chosen().model().id());
+            }
+            chain.addAll(d.fallbackChain());
+            chains.put(task, List.copyOf(chain));
+        }
+        return chains;
     }
 
     /** How many decisions could not be logged because the writer's queue was full. */
     public long droppedDecisions() {
         return decisions.droppedCount();
-    }
-
-    private static Profile profile(String name) {
-        return Profile.builtIn(name.trim().toLowerCase(java.util.Locale.ROOT)).orElseThrow(() ->
-                new InvalidInputException("profile", "Unknown profile '" + name + "': use eco, balanced or premium"));
     }
 
     private DecisionLog.Entry entry(String id, Classification c, RouteDecision d, long micros, String caller) {

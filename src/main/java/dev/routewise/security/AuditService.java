@@ -32,6 +32,12 @@ public class AuditService {
         record(action, actor.name(), target, detail, actor.remoteAddress());
     }
 
+    /** Records a configuration change by the current actor, with the value before and after. */
+    public void recordChange(AuditAction action, String target, String before, String after) {
+        record(action, target, "before: " + (before == null ? "(none)" : before) + "; after: "
+                + (after == null ? "(none)" : after));
+    }
+
     void record(AuditAction action, String actorName, String target, String detail, String remoteAddress) {
         repository.save(new AuditEvent(null, clock.instant(), actorName, action.name(), target, detail, remoteAddress));
     }
