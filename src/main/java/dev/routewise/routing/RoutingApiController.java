@@ -81,12 +81,22 @@ class RoutingApiController {
 
     private final RoutingService routing;
     private final RouterConfigService config;
+    private final OutcomeService outcomes;
     private final ClassifierService classifier;
 
-    RoutingApiController(RoutingService routing, RouterConfigService config, ClassifierService classifier) {
+    RoutingApiController(RoutingService routing, RouterConfigService config, OutcomeService outcomes,
+                         ClassifierService classifier) {
         this.routing = routing;
         this.config = config;
+        this.outcomes = outcomes;
         this.classifier = classifier;
+    }
+
+    /** What happened after a decision: success, rating, latency, tokens, cost, and a model the user switched to. */
+    @PostMapping("/decisions/{decisionId}/outcome")
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.NO_CONTENT)
+    void outcome(@PathVariable String decisionId, @RequestBody(required = false) Outcome outcome) {
+        outcomes.report(decisionId, outcome);
     }
 
     /** The active profile, and per profile its weights, tier preference, overrides and derived task chains. */

@@ -32,17 +32,20 @@ public class RoutingService {
     private final DecisionLog decisions;
     private final RoutingProperties properties;
     private final RouterConfigService config;
+    private final ModelHistory history;
     private final RoutingEngine engine = new RoutingEngine();
     private final QualityTable quality = QualityTable.loadDefault();
     private final Clock clock;
 
     RoutingService(ClassifierService classifier, RoutableModels models, DecisionLog decisions,
-                   RoutingProperties properties, RouterConfigService config, Clock clock) {
+                   RoutingProperties properties, RouterConfigService config, ModelHistory history,
+                   Clock clock) {
         this.classifier = classifier;
         this.models = models;
         this.decisions = decisions;
         this.properties = properties;
         this.config = config;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -66,7 +69,7 @@ public class RoutingService {
         RouteRequest request = RouteRequest.from(classification, command.needsTools(),
                 command.needsStructuredOutput(), command.constraints());
         RouteDecision decision = engine.route(request, profile, models.current(), quality,
-                settings.overridesOf(profile.name()));
+                settings.overridesOf(profile.name()), history.scores());
         long micros = (System.nanoTime() - start) / 1_000;
         String id = UUID.randomUUID().toString();
         decisions.offer(entry(id, classification, decision, micros, command.caller()));

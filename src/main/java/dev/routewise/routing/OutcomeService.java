@@ -1,0 +1,52 @@
+package dev.routewise.routing;
+
+import dev.routewise.base.InvalidInputException;
+import dev.routewise.base.NotFoundException;
+import jakarta.annotation.security.PermitAll;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+
+/** Records what happened after a decision and feeds it into each model's history. */
+@Service
+public class OutcomeService {
+
+    private final JdbcClient jdbc;
+    private final ModelHistory history;
+    private final Clock clock;
+
+    OutcomeService(JdbcClient jdbc, ModelHistory history, Clock clock) {
+        this.jdbc = jdbc;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    @PermitAll
+    public void report(String decisionId, Outcome outcome) {
+        if (outcome == null || outcome.success() == null) {
+            throw new InvalidInputException("success", "Say whether the call succeeded");
+        }
+        if (outcome.qualityRating() != null && (outcome.qualityRating() < 1 || outcome.qualityRating() > 5)) {
+            throw new InvalidInputException("qualityRating", "Rate from 1 to 5");
+        }
+        if (outcome.latencyMs() != null && outcome.latencyMs() < 0) {
+            throw new InvalidInputException("latencyMs", "Latency cannot be negative");
+        }
+        if (outcome.costUsd() != null && outcome.costUsd().signum() < 0) {
+            throw new InvalidInputException("costUsd", "Cost cannot be negative");
+        }
+        String[] decision = jdbc.sql("SELECT model, task FROM routing_decision WHERE decision_id = ?")
+                .param(decisionId).query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).optional()
+                .orElseThrow(() -> new NotFoundException("Decision", decisionId));
+        jdbc.sql("""
+                INSERT INTO decision_outcome (decision_id, reported_at, model, task, success, quality_rating,
+                    latency_ms, input_tokens, output_tokens, cost_usd, overridden_to)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(decisionId, clock.millis(), decision[0], decision[1], outcome.success() ? 1 : 0,
+                        outcome.qualityRating(), outcome.latencyMs(), outcome.inputTokens(), outcome.outputTokens(),
+                        outcome.costUsd() == null ? null : outcome.costUsd().toPlainString(), outcome.overriddenTo())
+                .update();
+        Thread.ofVirtual().name("model-history").start(history::recompute);
+    }
+}

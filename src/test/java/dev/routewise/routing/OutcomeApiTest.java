@@ -1,0 +1,104 @@
+package dev.routewise.routing;
+
+import dev.routewise.catalog.CatalogService;
+import dev.routewise.catalog.DiscoveredModel;
+import dev.routewise.catalog.SourceRef;
+import dev.routewise.support.ApiClient;
+import dev.routewise.support.TestSources;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OutcomeApiTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    CatalogService catalog;
+    @Autowired
+    RoutableModels routable;
+    @Autowired
+    ModelHistory history;
+    @Autowired
+    JdbcClient jdbc;
+
+    ApiClient api;
+    SourceRef source;
+
+    @BeforeEach
+    void catalog() {
+        api = new ApiClient(port);
+        source = TestSources.insert(jdbc, "outcome", "openai");
+        catalog.apply(source, List.of(DiscoveredModel.idOnly("gpt-4o-mini", null),
+                DiscoveredModel.idOnly("gpt-4o", null)), null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> routable.current().stream()
+                .anyMatch(c -> c.id().equals(source.slug() + "/gpt-4o")));
+    }
+
+    private String routeAndWaitForLog() {
+        String body = api.post("/api/v1/route", "{\"prompt\":\"Name three prime numbers.\",\"profile\":\"eco\","
+                + "\"constraints\":{\"allowedModels\":[\"" + source.slug() + "/*\"]}}").body();
+        String id = body.replaceAll(".*\"decisionId\":\"([^\"]+)\".*", "$1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM routing_decision WHERE decision_id = ?").param(id).query(Long.class).single() == 1);
+        return id;
+    }
+
+    @Test
+    void an_outcome_is_recorded_against_its_decision() {
+        String id = routeAndWaitForLog();
+
+        HttpResponse<String> reported = api.post("/api/v1/decisions/" + id + "/outcome",
+                "{\"success\":true,\"qualityRating\":4,\"latencyMs\":900,\"inputTokens\":800,\"outputTokens\":1100,"
+                        + "\"costUsd\":0.01}");
+
+        assertThat(reported.statusCode()).isEqualTo(204);
+        assertThat(jdbc.sql("SELECT cost_usd FROM decision_outcome WHERE decision_id = ?").param(id)
+                .query(String.class).single()).isEqualTo("0.01");
+    }
+
+    @Test
+    void unknown_decisions_and_bad_ratings_are_refused() {
+        String id = routeAndWaitForLog();
+
+        assertThat(api.post("/api/v1/decisions/no-such-decision/outcome", "{\"success\":true}").statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> rating = api.post("/api/v1/decisions/" + id + "/outcome",
+                "{\"success\":true,\"qualityRating\":9}");
+        assertThat(rating.statusCode()).isEqualTo(400);
+        assertThat(rating.body()).contains("\"field\":\"qualityRating\"");
+        assertThat(api.post("/api/v1/decisions/" + id + "/outcome", "{}").body()).contains("\"field\":\"success\"");
+    }
+
+    @Test
+    void frequent_overrides_shift_the_history_after_the_minimum_sample_size() {
+        String routedModel = null;
+        String other = null;
+        for (int i = 0; i < ModelHistory.MIN_SAMPLES; i++) {
+            String id = routeAndWaitForLog();
+            routedModel = jdbc.sql("SELECT model FROM routing_decision WHERE decision_id = ?").param(id)
+                    .query(String.class).single();
+            other = routedModel.endsWith("/gpt-4o") ? source.slug() + "/gpt-4o-mini" : source.slug() + "/gpt-4o";
+            if (i == 0) {
+                history.recompute();
+                assertThat(history.scores()).doesNotContainKey(routedModel);
+            }
+            api.post("/api/v1/decisions/" + id + "/outcome", "{\"success\":true,\"overriddenTo\":\"" + other + "\"}");
+        }
+        history.recompute();
+
+        assertThat(history.scores().get(routedModel)).isEqualTo(0.0);
+        assertThat(history.scores().get(other)).isEqualTo(1.0);
+    }
+}
