@@ -1,10 +1,8 @@
 package dev.routewise.routing;
 
 import dev.routewise.catalog.CatalogService;
-import dev.routewise.catalog.DiscoveredModel;
 import dev.routewise.catalog.SourceRef;
 import dev.routewise.support.ApiClient;
-import dev.routewise.support.TestSources;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,7 +12,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,11 +36,7 @@ class OutcomeApiTest {
     @BeforeEach
     void catalog() {
         api = new ApiClient(port);
-        source = TestSources.insert(jdbc, "outcome", "openai");
-        catalog.apply(source, List.of(DiscoveredModel.idOnly("gpt-4o-mini", null),
-                DiscoveredModel.idOnly("gpt-4o", null)), null);
-        await().atMost(Duration.ofSeconds(10)).until(() -> routable.current().stream()
-                .anyMatch(c -> c.id().equals(source.slug() + "/gpt-4o")));
+        source = RoutingTestCatalog.create(jdbc, catalog, routable, "outcome", "openai", "gpt-4o-mini", "gpt-4o");
     }
 
     private String routeAndWaitForLog() {

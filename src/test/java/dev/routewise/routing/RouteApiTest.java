@@ -1,10 +1,8 @@
 package dev.routewise.routing;
 
 import dev.routewise.catalog.CatalogService;
-import dev.routewise.catalog.DiscoveredModel;
 import dev.routewise.catalog.SourceRef;
 import dev.routewise.support.ApiClient;
-import dev.routewise.support.TestSources;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,7 +14,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,13 +37,8 @@ class RouteApiTest {
     @BeforeEach
     void catalogOfOneSource() {
         api = new ApiClient(port);
-        source = TestSources.insert(jdbc, "route", "openai");
-        catalog.apply(source, List.of(DiscoveredModel.idOnly("gpt-4o-mini", null),
-                DiscoveredModel.idOnly("gpt-4o", null), DiscoveredModel.idOnly("gpt-4", null),
-                DiscoveredModel.idOnly("gpt-3.5-turbo", null), DiscoveredModel.idOnly("text-embedding-3-small", null)),
-                null);
-        await().atMost(Duration.ofSeconds(10)).until(() -> routable.current().stream()
-                .anyMatch(c -> c.id().equals(source.slug() + "/gpt-4o")));
+        source = RoutingTestCatalog.create(jdbc, catalog, routable, "route", "openai", "text-embedding-3-small",
+                "gpt-4o-mini", "gpt-4o", "gpt-4", "gpt-3.5-turbo");
     }
 
     private JsonNode route(String profile, String prompt, String extraConstraints) {

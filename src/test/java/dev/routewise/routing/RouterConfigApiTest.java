@@ -1,13 +1,11 @@
 package dev.routewise.routing;
 
 import dev.routewise.catalog.CatalogService;
-import dev.routewise.catalog.DiscoveredModel;
 import dev.routewise.catalog.SourceRef;
 import dev.routewise.security.ApiKeyService;
 import dev.routewise.security.Role;
 import dev.routewise.security.TestUsers;
 import dev.routewise.support.ApiClient;
-import dev.routewise.support.TestSources;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,11 +40,7 @@ class RouterConfigApiTest {
     @BeforeEach
     void catalog() {
         api = new ApiClient(port);
-        source = TestSources.insert(jdbc, "config", "openai");
-        catalog.apply(source, List.of(DiscoveredModel.idOnly("gpt-4o-mini", null),
-                DiscoveredModel.idOnly("gpt-4o", null), DiscoveredModel.idOnly("o3", null)), null);
-        await().atMost(Duration.ofSeconds(10)).until(() -> routable.current().stream()
-                .anyMatch(c -> c.id().equals(source.slug() + "/o3")));
+        source = RoutingTestCatalog.create(jdbc, catalog, routable, "config", "openai", "gpt-4o-mini", "gpt-4o", "o3");
     }
 
     @AfterEach

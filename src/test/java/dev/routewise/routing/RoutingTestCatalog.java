@@ -1,0 +1,30 @@
+package dev.routewise.routing;
+
+import dev.routewise.catalog.CatalogService;
+import dev.routewise.catalog.DiscoveredModel;
+import dev.routewise.catalog.SourceRef;
+import dev.routewise.support.TestSources;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Duration;
+import java.util.Arrays;
+
+import static org.awaitility.Awaitility.await;
+
+/** A source with the given models, applied to the catalog and visible to the router. */
+final class RoutingTestCatalog {
+
+    private RoutingTestCatalog() {
+    }
+
+    static SourceRef create(JdbcClient jdbc, CatalogService catalog, RoutableModels routable, String prefix,
+                            String type, String... modelIds) {
+        SourceRef source = TestSources.insert(jdbc, prefix, type);
+        catalog.apply(source, Arrays.stream(modelIds).map(id -> DiscoveredModel.idOnly(id, null)).toList(), null);
+        // the last id must be a chat model: only those are routable
+        String last = source.slug() + "/" + modelIds[modelIds.length - 1];
+        await().atMost(Duration.ofSeconds(10)).until(() -> routable.current().stream()
+                .anyMatch(c -> c.id().equals(last)));
+        return source;
+    }
+}
