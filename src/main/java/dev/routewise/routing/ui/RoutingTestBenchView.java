@@ -114,7 +114,7 @@ public class RoutingTestBenchView extends VerticalLayout {
 
     private Div form() {
         prompt.setWidthFull();
-        prompt.setMinHeight("5.5rem");
+        prompt.setMinHeight("4.5rem");
         prompt.setMaxHeight("10rem");
         prompt.setPlaceholder("e.g. \"Write a Python function that parses ISO-8601 durations, with tests\"");
         prompt.setId("bench-prompt");
