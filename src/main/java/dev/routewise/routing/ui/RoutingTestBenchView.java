@@ -366,8 +366,10 @@ public class RoutingTestBenchView extends VerticalLayout {
     }
 
     private VerticalLayout candidatesSection() {
-        candidates.addColumn(ScoredCandidate::id).setHeader("Model").setFlexGrow(3).setResizable(true)
-                .setPartNameGenerator(s -> "mono");
+        // the exclusion reason sits under the model id: excluded rows have no factors, so a separate column
+        // would leave the bars' width empty on half the rows and squeeze the ids
+        candidates.addComponentColumn(RoutingTestBenchView::modelCell).setHeader("Model / excluded because")
+                .setFlexGrow(1).setResizable(true);
         candidates.addComponentColumn(s -> s.eligible() ? badge("eligible", "badge success small")
                 : badge("excluded", "badge error small")).setHeader("Eligible").setAutoWidth(true).setFlexGrow(0);
         candidates.addColumn(s -> s.eligible() ? String.format(Locale.ROOT, "%.3f", s.score()) : "")
@@ -379,8 +381,6 @@ public class RoutingTestBenchView extends VerticalLayout {
         factor("Historical", Factors::historical);
         candidates.addColumn(s -> cost(s.estimatedCostUsd())).setHeader("Est. cost").setAutoWidth(true)
                 .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
-        candidates.addColumn(s -> s.eligible() ? "" : s.excludedBecause()).setHeader("Excluded because")
-                .setFlexGrow(4);
         candidates.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES,
                 GridVariant.LUMO_WRAP_CELL_CONTENT);
         candidates.addClassName("rw-bench-candidates");
@@ -406,7 +406,19 @@ public class RoutingTestBenchView extends VerticalLayout {
 
     private void factor(String name, ToDoubleFunction<Factors> value) {
         candidates.addComponentColumn(s -> s.factors() == null ? new Span() : bar(value.applyAsDouble(s.factors())))
-                .setHeader(name).setWidth("6.5rem").setFlexGrow(0);
+                .setHeader(name).setWidth("5.75rem").setFlexGrow(0);
+    }
+
+    private static Component modelCell(ScoredCandidate s) {
+        Span id = new Span(s.id());
+        id.addClassName("rw-bench-cell-id");
+        Div cell = new Div(id);
+        if (!s.eligible()) {
+            Span why = new Span(s.excludedBecause());
+            why.addClassName("rw-bench-cell-why");
+            cell.add(why);
+        }
+        return cell;
     }
 
     /** A small horizontal bar with its value, lighter than a progress bar in every cell. */
