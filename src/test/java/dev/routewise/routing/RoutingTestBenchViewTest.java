@@ -107,7 +107,7 @@ class RoutingTestBenchViewTest extends KaribuViewTest {
 
     @Test
     void a_cost_cap_nobody_meets_shows_the_no_model_message_with_counts_per_constraint() {
-        _setValue(_get(BigDecimalField.class, s -> s.withLabel("Max cost USD")), new BigDecimal("0.0000001"));
+        _setValue(_get(BigDecimalField.class, s -> s.withLabel("Max cost")), new BigDecimal("0.0000001"));
         routePrompt("Summarize the plot of Hamlet in three sentences.");
 
         assertThat(_get(H3.class, s -> s.withId("bench-no-model")).getText()).isEqualTo("No model fits this request");
@@ -134,7 +134,7 @@ class RoutingTestBenchViewTest extends KaribuViewTest {
         routePrompt(" ");
         assertThat(_get(TextArea.class, s -> s.withId("bench-prompt")).isInvalid()).isTrue();
 
-        BigDecimalField cost = _get(BigDecimalField.class, s -> s.withLabel("Max cost USD"));
+        BigDecimalField cost = _get(BigDecimalField.class, s -> s.withLabel("Max cost"));
         _setValue(cost, new BigDecimal("-1"));
         routePrompt("Hello there");
         assertThat(cost.isInvalid()).isTrue();

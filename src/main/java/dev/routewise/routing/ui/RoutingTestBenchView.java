@@ -80,9 +80,9 @@ public class RoutingTestBenchView extends VerticalLayout {
     final TextArea prompt = new TextArea("Prompt");
     final Select<String> profile = new Select<>();
     final Checkbox image = new Checkbox("Attach an image");
-    final BigDecimalField maxCost = new BigDecimalField("Max cost USD");
-    final NumberField minQuality = new NumberField("Min quality (0-100)");
-    final IntegerField maxLatency = new IntegerField("Max latency ms");
+    final BigDecimalField maxCost = new BigDecimalField("Max cost");
+    final NumberField minQuality = new NumberField("Min quality");
+    final IntegerField maxLatency = new IntegerField("Max latency");
     final TextField allowed = new TextField("Allowed models");
     final TextField excluded = new TextField("Excluded models");
     final Checkbox tools = new Checkbox("Needs tools");
@@ -124,23 +124,23 @@ public class RoutingTestBenchView extends VerticalLayout {
         profile.setValue(routing.defaultProfile());
         profile.setHelperText(description(routing.defaultProfile()));
         profile.addValueChangeListener(e -> profile.setHelperText(description(e.getValue())));
-        profile.setWidth("11rem");
+        profile.setWidth("10rem");
 
-        maxCost.setWidth("9rem");
-        maxCost.setPlaceholder("none");
+        maxCost.setWidth("7rem");
+        maxCost.setPlaceholder("USD");
         minQuality.setMin(0);
         minQuality.setMax(100);
-        minQuality.setWidth("9rem");
-        minQuality.setPlaceholder("none");
+        minQuality.setWidth("7rem");
+        minQuality.setPlaceholder("0-100");
         maxLatency.setMin(1);
-        maxLatency.setWidth("9rem");
-        maxLatency.setPlaceholder("none");
+        maxLatency.setWidth("7rem");
+        maxLatency.setPlaceholder("ms");
         allowed.setPlaceholder("e.g. openai/*, */claude-*");
         allowed.setHelperText("comma-separated globs");
-        allowed.setWidth("16rem");
+        allowed.setWidth("12rem");
         excluded.setPlaceholder("e.g. */gpt-4");
         excluded.setHelperText("comma-separated globs");
-        excluded.setWidth("14rem");
+        excluded.setWidth("11rem");
 
         HorizontalLayout fields = new HorizontalLayout(profile, maxCost, minQuality, maxLatency, allowed, excluded);
         fields.setWrap(true);
