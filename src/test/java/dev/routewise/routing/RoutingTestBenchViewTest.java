@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.routewise.KaribuViewTest;
@@ -139,6 +140,14 @@ class RoutingTestBenchViewTest extends KaribuViewTest {
         routePrompt("Hello there");
         assertThat(cost.isInvalid()).isTrue();
         assertThat(cost.getErrorMessage()).contains("negative");
+        _assertNone(H3.class, s -> s.withId("bench-chosen"));
+
+        _setValue(cost, null);
+        NumberField quality = _get(NumberField.class, s -> s.withLabel("Min quality"));
+        _setValue(quality, 120.0);
+        routePrompt("Hello there");
+        assertThat(quality.isInvalid()).isTrue();
+        assertThat(cost.isInvalid()).isFalse();
         _assertNone(H3.class, s -> s.withId("bench-chosen"));
     }
 }

@@ -2,6 +2,8 @@ package dev.routewise.routing.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.data.binder.HasValidator;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
@@ -196,14 +198,13 @@ public class RoutingTestBenchView extends VerticalLayout {
         }
     }
 
-    /** A field whose text does not parse (or breaks its min/max) is already invalid: keep its message. */
-    private static boolean badNumber(HasValidation field, String message) {
-        field.setInvalid(false);
-        if (field instanceof com.vaadin.flow.component.AbstractField<?, ?> f && f.getElement().getProperty(
-                "_hasInputValue", false) && f.isEmpty()
-                || field instanceof NumberField n && n.getValue() != null
-                && (n.getValue() < n.getMin() || n.getValue() > n.getMax())
-                || field instanceof IntegerField i && i.getValue() != null && i.getValue() < i.getMin()) {
+    /**
+     * Text that does not parse as a number (the field's value is then empty) or breaks the field's min/max: the
+     * field's own validator knows, even after {@link FieldErrors#clear} reset the mark.
+     */
+    private static <T, F extends HasValue<?, T> & HasValidator<T> & HasValidation> boolean badNumber(F field,
+                                                                                                     String message) {
+        if (field.getDefaultValidator().apply(field.getValue(), null).isError()) {
             field.setErrorMessage(message);
             field.setInvalid(true);
             return true;
