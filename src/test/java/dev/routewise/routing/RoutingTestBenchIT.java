@@ -69,5 +69,12 @@ class RoutingTestBenchIT extends BrowserTest {
         assertThat(page.locator("#bench-why-not-answer")).containsText("excluded");
         page.locator("#bench-why-not-answer").scrollIntoViewIfNeeded();
         screenshot("routing-test-bench-candidates");
+
+        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Max cost")).fill("0.0000001");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Route").setExact(true)).click();
+        assertThat(page.locator("#bench-no-model")).hasText("No model fits this request");
+        assertThat(page.locator("#bench-excluded-by")).containsText("maxCostUsd");
+        page.locator("#bench-no-model").scrollIntoViewIfNeeded();
+        screenshot("routing-test-bench-no-model");
     }
 }

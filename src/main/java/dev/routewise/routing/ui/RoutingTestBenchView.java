@@ -315,6 +315,7 @@ public class RoutingTestBenchView extends VerticalLayout {
         }
         UnorderedList counts = new UnorderedList();
         counts.setId("bench-excluded-by");
+        counts.addClassName("rw-bench-list");
         byConstraint.forEach((constraint, models) -> {
             Span name = new Span(constraint);
             name.addClassName("rw-strong");
