@@ -184,10 +184,16 @@ class RoutingApiController {
     }
 
     private static CandidateJson candidate(ScoredCandidate s) {
-        Map<String, Double> factors = s.factors() == null ? null : new LinkedHashMap<>(Map.of(
-                "capability", round(s.factors().capability()), "cost", round(s.factors().cost()),
-                "quality", round(s.factors().quality()), "latency", round(s.factors().latency()),
-                "historical", round(s.factors().historical())));
+        Map<String, Double> factors = null;
+        if (s.factors() != null) {
+            // in the contract's order: capability, cost, quality, latency, historical
+            factors = new LinkedHashMap<>();
+            factors.put("capability", round(s.factors().capability()));
+            factors.put("cost", round(s.factors().cost()));
+            factors.put("quality", round(s.factors().quality()));
+            factors.put("latency", round(s.factors().latency()));
+            factors.put("historical", round(s.factors().historical()));
+        }
         return new CandidateJson(s.model().id(), round(s.score()), s.eligible(), s.excludedBecause(), factors,
                 s.estimatedCostUsd());
     }
