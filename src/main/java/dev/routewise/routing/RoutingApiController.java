@@ -79,17 +79,41 @@ class RoutingApiController {
     record OverrideChange(String model) {
     }
 
+    record DecisionPage(List<DecisionQueries.DecisionRow> items, long total, long offset, int limit) {
+    }
+
     private final RoutingService routing;
     private final RouterConfigService config;
     private final OutcomeService outcomes;
+    private final DecisionQueries decisions;
     private final ClassifierService classifier;
 
     RoutingApiController(RoutingService routing, RouterConfigService config, OutcomeService outcomes,
-                         ClassifierService classifier) {
+                         DecisionQueries decisions, ClassifierService classifier) {
         this.routing = routing;
         this.config = config;
         this.outcomes = outcomes;
+        this.decisions = decisions;
         this.classifier = classifier;
+    }
+
+    /** The decision log, newest first; filters by model, task, profile, caller and time. */
+    @GetMapping("/decisions")
+    DecisionPage decisions(@RequestParam(required = false) String model, @RequestParam(required = false) String task,
+                           @RequestParam(required = false) String profile,
+                           @RequestParam(required = false) String caller,
+                           @RequestParam(required = false) java.time.Instant from,
+                           @RequestParam(required = false) java.time.Instant to,
+                           @RequestParam(defaultValue = "0") long offset,
+                           @RequestParam(defaultValue = "50") int limit) {
+        if (offset < 0) {
+            throw new InvalidInputException("offset", "Offsets start at 0");
+        }
+        if (limit < 1 || limit > 500) {
+            throw new InvalidInputException("limit", "Use a limit from 1 to 500");
+        }
+        DecisionQueries.Filter filter = new DecisionQueries.Filter(model, task, profile, caller, from, to);
+        return new DecisionPage(decisions.find(filter, offset, limit), decisions.count(filter), offset, limit);
     }
 
     /** What happened after a decision: success, rating, latency, tokens, cost, and a model the user switched to. */

@@ -94,4 +94,20 @@ class OutcomeApiTest {
         assertThat(history.scores().get(routedModel)).isEqualTo(0.0);
         assertThat(history.scores().get(other)).isEqualTo(1.0);
     }
+
+    @Test
+    void logged_decisions_are_listed_newest_first_and_filtered() {
+        String id = routeAndWaitForLog();
+        String model = jdbc.sql("SELECT model FROM routing_decision WHERE decision_id = ?").param(id)
+                .query(String.class).single();
+
+        HttpResponse<String> page = api.get("/api/v1/decisions?model=" + model + "&limit=5");
+        HttpResponse<String> bad = api.get("/api/v1/decisions?limit=5000");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("\"decisionId\":\"" + id + "\"").contains("\"model\":\"" + model + "\"")
+                .contains("\"profile\":\"eco\"");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"field\":\"limit\"");
+    }
 }
