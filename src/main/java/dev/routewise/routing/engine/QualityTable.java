@@ -180,7 +180,15 @@ public final class QualityTable {
     }
 
     public static double defaultQuality(CostTier tier) {
-        return tier == null ? UNKNOWN_TIER_QUALITY : TIER_DEFAULT_QUALITY.get(tier);
+        // a switch, not a map lookup: this runs for every candidate of every decision
+        if (tier == null) {
+            return UNKNOWN_TIER_QUALITY;
+        }
+        return switch (tier) {
+            case LOW -> 50.0;
+            case MEDIUM -> 65.0;
+            case HIGH -> 78.0;
+        };
     }
 
     private static boolean isBoundary(char c) {

@@ -133,9 +133,9 @@ public final class RoutingEngine {
         if (!m.enabled()) {
             why.add(Exclusion.of(ExclusionRule.DISABLED, "disabled in the catalog"));
         }
-        String status = m.status().toLowerCase(Locale.ROOT);
-        if (status.equals("missing") || status.equals("deprecated")) {
-            why.add(Exclusion.of(ExclusionRule.UNAVAILABLE, "status is " + status));
+        String status = m.status();
+        if (status.equalsIgnoreCase("missing") || status.equalsIgnoreCase("deprecated")) {
+            why.add(Exclusion.of(ExclusionRule.UNAVAILABLE, "status is " + status.toLowerCase(Locale.ROOT)));
         }
         if (!m.sourceHealthy()) {
             why.add(Exclusion.of(ExclusionRule.SOURCE_UNHEALTHY, "source " + m.provider() + " is unhealthy"));
@@ -312,7 +312,15 @@ public final class RoutingEngine {
     }
 
     private static int defaultLatency(CostTier tier) {
-        return tier == null ? UNKNOWN_TIER_LATENCY_MS : DEFAULT_LATENCY_MS.get(tier);
+        // a switch, not a map lookup: this runs for every candidate of every decision
+        if (tier == null) {
+            return UNKNOWN_TIER_LATENCY_MS;
+        }
+        return switch (tier) {
+            case LOW -> 800;
+            case MEDIUM -> 1500;
+            case HIGH -> 3000;
+        };
     }
 
     private static String fmt1(double v) {
