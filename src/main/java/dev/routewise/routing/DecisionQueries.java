@@ -13,15 +13,7 @@ import java.util.Map;
 @Repository
 class DecisionQueries {
 
-    /** One logged decision as listed. */
-    record DecisionRow(String decisionId, Instant createdAt, String profile, String task, String complexity,
-                       double confidence, String classifierTier, String model, String rule, String estimatedCostUsd,
-                       long latencyMicros, String caller) {
-    }
 
-    /** Every part optional. */
-    record Filter(String model, String task, String profile, String caller, Instant from, Instant to) {
-    }
 
     private final JdbcClient jdbc;
 
@@ -29,7 +21,7 @@ class DecisionQueries {
         this.jdbc = jdbc;
     }
 
-    List<DecisionRow> find(Filter filter, long offset, int limit) {
+    List<LoggedDecision> find(DecisionFilter filter, long offset, int limit) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(filter, params);
         params.put("limit", limit);
@@ -38,19 +30,19 @@ class DecisionQueries {
                         + "model, rule, estimated_cost, latency_micros, caller FROM routing_decision" + where
                         + " ORDER BY created_at DESC, decision_id LIMIT :limit OFFSET :offset")
                 .params(params)
-                .query((rs, n) -> new DecisionRow(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)),
+                .query((rs, n) -> new LoggedDecision(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getDouble(6), rs.getString(7),
                         rs.getString(8), rs.getString(9), rs.getString(10), rs.getLong(11), rs.getString(12)))
                 .list();
     }
 
-    long count(Filter filter) {
+    long count(DecisionFilter filter) {
         Map<String, Object> params = new LinkedHashMap<>();
         return jdbc.sql("SELECT count(*) FROM routing_decision" + where(filter, params)).params(params)
                 .query(Long.class).single();
     }
 
-    private static String where(Filter f, Map<String, Object> params) {
+    private static String where(DecisionFilter f, Map<String, Object> params) {
         List<String> clauses = new ArrayList<>();
         add(clauses, params, "model", f.model());
         add(clauses, params, "task", f.task());

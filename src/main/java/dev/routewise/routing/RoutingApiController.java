@@ -79,17 +79,17 @@ class RoutingApiController {
     record OverrideChange(String model) {
     }
 
-    record DecisionPage(List<DecisionQueries.DecisionRow> items, long total, long offset, int limit) {
+    record DecisionPage(List<LoggedDecision> items, long total, long offset, int limit) {
     }
 
     private final RoutingService routing;
     private final RouterConfigService config;
     private final OutcomeService outcomes;
-    private final DecisionQueries decisions;
+    private final DecisionHistory decisions;
     private final ClassifierService classifier;
 
     RoutingApiController(RoutingService routing, RouterConfigService config, OutcomeService outcomes,
-                         DecisionQueries decisions, ClassifierService classifier) {
+                         DecisionHistory decisions, ClassifierService classifier) {
         this.routing = routing;
         this.config = config;
         this.outcomes = outcomes;
@@ -112,7 +112,7 @@ class RoutingApiController {
         if (limit < 1 || limit > 500) {
             throw new InvalidInputException("limit", "Use a limit from 1 to 500");
         }
-        DecisionQueries.Filter filter = new DecisionQueries.Filter(model, task, profile, caller, from, to);
+        DecisionFilter filter = new DecisionFilter(model, task, profile, caller, from, to);
         return new DecisionPage(decisions.find(filter, offset, limit), decisions.count(filter), offset, limit);
     }
 
