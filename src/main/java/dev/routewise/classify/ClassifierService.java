@@ -13,6 +13,8 @@ import dev.routewise.classify.engine.TaskClassifier;
 import dev.routewise.classify.engine.TaskCluster;
 import dev.routewise.classify.engine.TaskLabel;
 import dev.routewise.security.AppRoles;
+import dev.routewise.security.AuditAction;
+import dev.routewise.security.AuditService;
 import jakarta.annotation.security.RolesAllowed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +63,7 @@ public class ClassifierService implements SmartInitializingSingleton, Disposable
     private final ClassifyProperties properties;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final AuditService audit;
     private final ClassifierTrainer trainer = new ClassifierTrainer();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "classifier-training");
@@ -78,12 +81,14 @@ public class ClassifierService implements SmartInitializingSingleton, Disposable
     private volatile String lastError;
 
     ClassifierService(ClusterRepository clusterRepository, ExampleRepository exampleRepository,
-                      ClassifyProperties properties, Clock clock, PlatformTransactionManager transactionManager) {
+                      ClassifyProperties properties, Clock clock, PlatformTransactionManager transactionManager,
+                      AuditService audit) {
         this.clusterRepository = clusterRepository;
         this.exampleRepository = exampleRepository;
         this.properties = properties;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.audit = audit;
     }
 
     @Override
@@ -168,6 +173,7 @@ public class ClassifierService implements SmartInitializingSingleton, Disposable
             }
             return exampleRepository.save(new ExampleRow(null, task.id(), clean, false, clock.instant(), actor()));
         });
+        audit.recordChange(AuditAction.CLUSTERS_CHANGED, "example of " + task.id(), null, clip(clean));
         retrain();
         return new TaskClusterInfo.Example(saved.id(), saved.text(), false, saved.createdAt(), saved.createdBy());
     }
@@ -175,23 +181,29 @@ public class ClassifierService implements SmartInitializingSingleton, Disposable
     @RolesAllowed(AppRoles.OPERATOR)
     public void updateExample(long id, String text) {
         String clean = cleanExample(text);
-        transactions.executeWithoutResult(status -> {
+        ExampleRow before = transactions.execute(status -> {
             ExampleRow row = exampleRepository.findById(id).orElseThrow(() -> new NotFoundException("Example", id));
             exampleRepository.save(row.withText(clean));
+            return row;
         });
+        audit.recordChange(AuditAction.CLUSTERS_CHANGED, "example " + id + " of " + before.label(),
+                clip(before.text()), clip(clean));
         retrain();
     }
 
     @RolesAllowed(AppRoles.OPERATOR)
     public void deleteExample(long id) {
-        transactions.executeWithoutResult(status -> {
+        ExampleRow deleted = transactions.execute(status -> {
             ExampleRow row = exampleRepository.findById(id).orElseThrow(() -> new NotFoundException("Example", id));
             if (exampleRepository.countByLabel(row.label()) <= MIN_EXAMPLES) {
                 throw new InvalidInputException("examples",
                         "A cluster needs at least " + MIN_EXAMPLES + " examples to be recognised");
             }
             exampleRepository.delete(row);
+            return row;
         });
+        audit.recordChange(AuditAction.CLUSTERS_CHANGED, "example " + id + " of " + deleted.label(),
+                clip(deleted.text()), null);
         retrain();
     }
 
@@ -216,12 +228,20 @@ public class ClassifierService implements SmartInitializingSingleton, Disposable
         if (clean.size() > MAX_KEYWORDS) {
             throw new InvalidInputException("keywords", "At most " + MAX_KEYWORDS + " keywords per cluster");
         }
-        transactions.executeWithoutResult(status -> {
+        ClusterRow before = transactions.execute(status -> {
             ClusterRow row = clusterRepository.findByLabel(task.id())
                     .orElseThrow(() -> new NotFoundException("Task cluster", task.id()));
             clusterRepository.save(row.withKeywords(clean, desc, clock.instant(), actor()));
+            return row;
         });
+        audit.recordChange(AuditAction.CLUSTERS_CHANGED, "cluster " + task.id(),
+                before.description() + " | keywords: " + before.keywords(), desc + " | keywords: " + clean);
         retrain();
+    }
+
+    /** Audit entries keep the start of long example texts. */
+    private static String clip(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
     }
 
     /** Completes when the queued trainings (and the embedding model load) have finished. */
