@@ -3,17 +3,13 @@ package dev.routewise.routing;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.routewise.catalog.CatalogService;
-import dev.routewise.catalog.DiscoveredModel;
 import dev.routewise.catalog.SourceRef;
 import dev.routewise.e2e.BrowserTest;
-import dev.routewise.support.TestSources;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.time.Duration;
-import java.util.List;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,12 +28,8 @@ class RoutingTestBenchIT extends BrowserTest {
 
     @BeforeEach
     void catalogOfOneSource() {
-        source = TestSources.insert(jdbc, "bench", "openai");
-        catalog.apply(source, List.of(DiscoveredModel.idOnly("gpt-4o-mini", null),
-                DiscoveredModel.idOnly("gpt-4o", null), DiscoveredModel.idOnly("gpt-4", null),
-                DiscoveredModel.idOnly("gpt-3.5-turbo", null)), null);
-        await().atMost(Duration.ofSeconds(10)).until(() -> routable.current().stream()
-                .anyMatch(c -> c.id().equals(source.slug() + "/gpt-3.5-turbo")));
+        source = RoutingTestCatalog.create(jdbc, catalog, routable, "bench", "openai", "gpt-4o-mini", "gpt-4o", "gpt-4",
+                "gpt-3.5-turbo");
     }
 
     @Test

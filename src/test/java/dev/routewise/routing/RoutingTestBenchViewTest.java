@@ -16,19 +16,16 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.routewise.KaribuViewTest;
 import dev.routewise.catalog.CatalogService;
-import dev.routewise.catalog.DiscoveredModel;
 import dev.routewise.catalog.SourceRef;
 import dev.routewise.routing.engine.ScoredCandidate;
 import dev.routewise.routing.ui.RoutingTestBenchView;
 import dev.routewise.security.Role;
-import dev.routewise.support.TestSources;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -52,11 +49,8 @@ class RoutingTestBenchViewTest extends KaribuViewTest {
 
     @BeforeEach
     void catalogOfOneSource() {
-        source = TestSources.insert(jdbc, "bench", "openai");
-        catalog.apply(source, List.of(DiscoveredModel.idOnly("gpt-4o-mini", null),
-                DiscoveredModel.idOnly("gpt-4o", null), DiscoveredModel.idOnly("gpt-3.5-turbo", null)), null);
-        await().atMost(Duration.ofSeconds(10)).until(() -> routable.current().stream()
-                .anyMatch(c -> c.id().equals(source.slug() + "/gpt-3.5-turbo")));
+        source = RoutingTestCatalog.create(jdbc, catalog, routable, "bench", "openai", "gpt-4o-mini", "gpt-4o",
+                "gpt-3.5-turbo");
         signIn("vic", Role.VIEWER);
         UI.getCurrent().navigate(RoutingTestBenchView.class);
         _setValue(_get(TextField.class, s -> s.withLabel("Allowed models")), source.slug() + "/*");
