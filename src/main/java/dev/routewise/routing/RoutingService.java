@@ -189,6 +189,11 @@ public class RoutingService {
         return config.current().profiles().stream().map(ProfileSettings::profile).toList();
     }
 
+    /** Ids of the enabled chat models the router can pick, sorted: for model pickers. */
+    public List<String> modelIds() {
+        return models.current().stream().filter(RouteCandidate::enabled).map(RouteCandidate::id).sorted().toList();
+    }
+
     /** The profile of requests that name none: the active one. */
     public String defaultProfile() {
         return config.current().activeProfile();
