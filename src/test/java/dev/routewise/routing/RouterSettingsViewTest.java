@@ -10,6 +10,8 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
 import dev.routewise.KaribuViewTest;
 import dev.routewise.catalog.CatalogService;
 import dev.routewise.catalog.SourceRef;
@@ -159,5 +161,48 @@ class RouterSettingsViewTest extends KaribuViewTest {
         @SuppressWarnings("unchecked")
         Grid<RouterSettingsView.TaskRow> grid = _get(Grid.class, s -> s.withId("tasks"));
         assertThat(GridKt._getCellComponent(grid, 0, "override")).isNotInstanceOf(ComboBox.class);
+    }
+
+    @Test
+    void an_admin_previews_a_pasted_configuration_then_applies_it() {
+        signIn("admin", Role.ADMIN);
+        UI.getCurrent().navigate(RouterSettingsView.class);
+        _get(TabSheet.class).setSelectedIndex(3);
+
+        _setValue(_get(TextArea.class, s -> s.withId("config-file")), "activeProfile: premium\n");
+        _click(_get(Button.class, s -> s.withId("config-preview")));
+
+        assertThat(_get(UnorderedList.class, s -> s.withId("config-changes")).getElement().getTextRecursively())
+                .contains("active profile: balanced  ->  premium");
+        assertThat(config.current().activeProfile()).isEqualTo("balanced");
+
+        _click(_get(Button.class, s -> s.withId("config-apply")));
+        assertThat(config.current().activeProfile()).isEqualTo("premium");
+        assertThat(_get(Paragraph.class, s -> s.withId("config-outcome")).getText()).contains("Applied 1 change");
+    }
+
+    @Test
+    void a_broken_configuration_shows_where_the_problem_is_and_changes_nothing() {
+        signIn("admin", Role.ADMIN);
+        UI.getCurrent().navigate(RouterSettingsView.class);
+        _get(TabSheet.class).setSelectedIndex(3);
+
+        _setValue(_get(TextArea.class, s -> s.withId("config-file")), "workflows:\n  - name: w\n    stages: []\n");
+        _click(_get(Button.class, s -> s.withId("config-preview")));
+
+        TextArea file = _get(TextArea.class, s -> s.withId("config-file"));
+        assertThat(file.isInvalid()).isTrue();
+        assertThat(file.getErrorMessage()).contains("workflows[0].stages").contains("at least one stage");
+        assertThat(_get(Button.class, s -> s.withId("config-apply")).isEnabled()).isFalse();
+    }
+
+    @Test
+    void an_operator_downloads_the_configuration_but_cannot_import() {
+        signIn("olga", Role.OPERATOR);
+        UI.getCurrent().navigate(RouterSettingsView.class);
+        _get(TabSheet.class).setSelectedIndex(3);
+
+        _get(com.vaadin.flow.component.html.Anchor.class, s -> s.withId("config-download"));
+        _assertNone(TextArea.class, s -> s.withId("config-file"));
     }
 }

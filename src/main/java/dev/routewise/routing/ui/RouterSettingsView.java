@@ -33,6 +33,7 @@ import dev.routewise.classify.engine.TaskLabel;
 import dev.routewise.routing.ProfileDraft;
 import dev.routewise.routing.ProfileSettings;
 import dev.routewise.routing.RouterConfigService;
+import dev.routewise.routing.RouterConfigTransfer;
 import dev.routewise.routing.RoutingService;
 import dev.routewise.routing.Workflow;
 import dev.routewise.routing.engine.ModelPattern;
@@ -77,7 +78,7 @@ public class RouterSettingsView extends VerticalLayout {
     final TabSheet tabs = new TabSheet();
     private boolean refreshing;
 
-    public RouterSettingsView(RoutingService routing, RouterConfigService config,
+    public RouterSettingsView(RoutingService routing, RouterConfigService config, RouterConfigTransfer transfer,
                               AuthenticationContext authentication) {
         this.routing = routing;
         this.config = config;
@@ -89,6 +90,8 @@ public class RouterSettingsView extends VerticalLayout {
         tabs.add("Profiles", profilesTab());
         tabs.add("Tasks", tasksTab());
         tabs.add("Workflows", workflowsTab());
+        tabs.add("Config as code", new ConfigAsCodePanel(transfer, authentication.hasRole(AppRoles.ADMIN),
+                this::refresh));
         add(tabs);
         refresh();
     }
