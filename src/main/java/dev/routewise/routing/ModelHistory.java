@@ -5,6 +5,9 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
+import dev.routewise.classify.engine.TaskLabel;
+
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,7 +28,19 @@ class ModelHistory {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final AtomicReference<Map<String, Double>> scores = new AtomicReference<>(Map.of());
+    private final AtomicReference<Learned> learned = new AtomicReference<>(Learned.NONE);
+
+    /**
+     * What outcomes taught, swapped whole on each recompute. Per task, a model's record on that task when it has
+     * enough outcomes there, else its record over all tasks.
+     */
+    record Learned(Map<String, Double> overall, Map<TaskLabel, Map<String, Double>> byTask) {
+        static final Learned NONE = new Learned(Map.of(), Map.of());
+
+        Map<String, Double> forTask(TaskLabel task) {
+            return byTask.getOrDefault(task, overall);
+        }
+    }
 
     ModelHistory(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -33,9 +48,20 @@ class ModelHistory {
         recompute();
     }
 
-    /** Model id -> historical score in [0,1] for models with enough outcomes. */
+    /** Model id -> historical score in [0,1] over all tasks, for models with enough outcomes. */
     Map<String, Double> scores() {
-        return scores.get();
+        return learned.get().overall();
+    }
+
+    Learned current() {
+        return learned.get();
+    }
+
+    private static void add(Map<String, double[]> acc, Map<TaskLabel, Map<String, double[]>> byTask, String task,
+                            String model, double weight, double value) {
+        add(acc, model, weight, value);
+        TaskLabel.fromId(task).ifPresent(t -> add(byTask.computeIfAbsent(t, x -> new HashMap<>()), model, weight,
+                value));
     }
 
     private static void add(Map<String, double[]> acc, String model, double weight, double value) {
@@ -45,9 +71,19 @@ class ModelHistory {
         a[2] += 1;
     }
 
+    private static Map<String, Double> scoresOf(Map<String, double[]> acc) {
+        Map<String, Double> result = new HashMap<>();
+        acc.forEach((model, a) -> {
+            if (a[2] >= MIN_SAMPLES && a[1] > 0) {
+                result.put(model, Math.clamp(a[0] / a[1], 0.0, 1.0));
+            }
+        });
+        return result;
+    }
+
     /** Forgets what was learned so far: outcomes up to now stop counting, newer ones count as usual. */
     synchronized int reset() {
-        int cleared = scores.get().size();
+        int cleared = learned.get().overall().size();
         jdbc.sql("INSERT INTO router_setting (name, value, updated_at, updated_by) VALUES (?, ?, ?, ?) "
                         + "ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, "
                         + "updated_by = excluded.updated_by")
@@ -64,7 +100,8 @@ class ModelHistory {
         long since = Math.max(now - WINDOW.toMillis(), resetAt == Long.MIN_VALUE ? Long.MIN_VALUE : resetAt + 1);
         double lambda = Math.log(2) / HALF_LIFE.toMillis();
         Map<String, double[]> acc = new HashMap<>();
-        jdbc.sql("SELECT model, success, quality_rating, reported_at, overridden_to FROM decision_outcome "
+        Map<TaskLabel, Map<String, double[]>> taskAcc = new EnumMap<>(TaskLabel.class);
+        jdbc.sql("SELECT model, task, success, quality_rating, reported_at, overridden_to FROM decision_outcome "
                         + "WHERE model IS NOT NULL AND reported_at >= ?")
                 .param(since)
                 .query((rs, n) -> {
@@ -74,21 +111,22 @@ class ModelHistory {
                     String overriddenTo = rs.getString("overridden_to");
                     if (overriddenTo != null && !overriddenTo.isBlank()) {
                         // the user did not accept the routed model and picked another: learn from both
-                        add(acc, rs.getString("model"), w, 0.0);
-                        add(acc, overriddenTo.strip(), w, 1.0);
+                        add(acc, taskAcc, rs.getString("task"), rs.getString("model"), w, 0.0);
+                        add(acc, taskAcc, rs.getString("task"), overriddenTo.strip(), w, 1.0);
                         return null;
                     }
                     // success counts 70%, the rating (1..5 -> 0..1) 30%; unrated outcomes count success only
                     double value = rated ? 0.7 * rs.getInt("success") + 0.3 * (rating - 1) / 4.0 : rs.getInt("success");
-                    add(acc, rs.getString("model"), w, value);
+                    add(acc, taskAcc, rs.getString("task"), rs.getString("model"), w, value);
                     return null;
                 }).list();
-        Map<String, Double> result = new HashMap<>();
-        acc.forEach((model, a) -> {
-            if (a[2] >= MIN_SAMPLES && a[1] > 0) {
-                result.put(model, Math.clamp(a[0] / a[1], 0.0, 1.0));
-            }
+        Map<String, Double> overall = Map.copyOf(scoresOf(acc));
+        Map<TaskLabel, Map<String, Double>> byTask = new EnumMap<>(TaskLabel.class);
+        taskAcc.forEach((task, models) -> {
+            Map<String, Double> merged = new HashMap<>(overall);
+            merged.putAll(scoresOf(models));
+            byTask.put(task, Map.copyOf(merged));
         });
-        scores.set(Map.copyOf(result));
+        learned.set(new Learned(overall, byTask));
     }
 }

@@ -91,12 +91,12 @@ public class RoutingService {
         long start = System.nanoTime();
         RouterConfig settings = config.current();
         List<RouteCandidate> snapshot = models.current();
-        Map<String, Double> scores = history.scores();
-        Cached hit = cache.get(command, start, settings, snapshot, scores);
+        ModelHistory.Learned learned = history.current();
+        Cached hit = cache.get(command, start, settings, snapshot, learned);
         boolean cached = hit != null;
         if (!cached) {
-            hit = decide(command, settings, snapshot, scores);
-            cache.put(command, hit, start, settings, snapshot, scores);
+            hit = decide(command, settings, snapshot, learned);
+            cache.put(command, hit, start, settings, snapshot, learned);
         }
         long micros = (System.nanoTime() - start) / 1_000;
         String id = UUID.randomUUID().toString();
@@ -104,7 +104,8 @@ public class RoutingService {
         return new Routed(id, hit.classification(), hit.decision(), micros, cached);
     }
 
-    private Cached decide(Command command, RouterConfig settings, List<RouteCandidate> snapshot, Map<String, Double> scores) {
+    private Cached decide(Command command, RouterConfig settings, List<RouteCandidate> snapshot,
+                          ModelHistory.Learned learned) {
         Workflow.Stage stage = stage(command);
         String profileName = command.profile() == null || command.profile().isBlank()
                 ? settings.activeProfile() : command.profile();
@@ -119,7 +120,8 @@ public class RoutingService {
         if (stage != null && stage.model() != null) {
             overrides = Map.of(request.task(), stage.model());
         }
-        RouteDecision decision = engine.route(request, profile.profile(), snapshot, quality, overrides, scores);
+        RouteDecision decision = engine.route(request, profile.profile(), snapshot, quality, overrides,
+                learned.forTask(request.task()));
         if (stage != null) {
             decision = byStage(decision, command, stage);
         }
