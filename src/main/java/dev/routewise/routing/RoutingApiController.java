@@ -169,7 +169,9 @@ class RoutingApiController {
                 classifier.maxPromptChars());
         RoutingService.Routed routed = routing.route(new RoutingService.Command(input, body.profile(),
                 constraints(body.constraints()), Boolean.TRUE.equals(body.tools()),
-                Boolean.TRUE.equals(body.structuredOutput()), caller.getName()));
+                Boolean.TRUE.equals(body.structuredOutput()), caller.getName(), c == null ? null
+                : new RoutingService.RequestContext(c.priority(), c.labels(), c.user(), c.team(), c.space(),
+                        c.sessionId())));
         RouteDecision d = routed.decision();
         if (!d.routed()) {
             return ResponseEntity.unprocessableEntity().body(noEligibleModel(d));
