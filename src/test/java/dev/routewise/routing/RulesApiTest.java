@@ -18,9 +18,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RulesApiTest {
@@ -151,6 +153,12 @@ class RulesApiTest {
                 .contains("block-interns");
         assertThat(allowed.statusCode()).isEqualTo(200);
         assertThat(read(allowed).get("rule").isNull()).isTrue();
+        String decisionId = problem.get("decisionId").asString();
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT rule FROM routing_decision WHERE decision_id = ?").param(decisionId).query(String.class)
+                .optional().isPresent());
+        assertThat(jdbc.sql("SELECT rule FROM routing_decision WHERE decision_id = ?").param(decisionId)
+                .query(String.class).single()).isEqualTo("rule:block-interns");
     }
 
     @Test

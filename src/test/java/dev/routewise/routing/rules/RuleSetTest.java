@@ -112,6 +112,35 @@ class RuleSetTest {
     }
 
     @Test
+    void twenty_rules_that_match_nothing_are_cheap_and_allocate_only_the_facts() {
+        List<Rule> twenty = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            twenty.add(rule("r" + i, "task in [math, creative] and complexity >= complex or user == 'u" + i
+                    + "' or labels contains 'x" + i + "' or bucket('exp" + i + "') > 100", "deny", "no"));
+        }
+        RuleSet set = new RuleSet(twenty, ZoneId.of("Europe/Berlin"));
+        RuleInput in = ConditionTest.input();
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < 50_000; i++) {
+            set.evaluate(in);
+        }
+        long bytes = threads.getCurrentThreadAllocatedBytes();
+        long start = System.nanoTime();
+        int n = 200_000;
+        int matched = 0;
+        for (int i = 0; i < n; i++) {
+            matched += set.evaluate(in) == RuleOutcome.NONE ? 0 : 1;
+        }
+        long nanosPerEvaluation = (System.nanoTime() - start) / n;
+        long bytesPerEvaluation = (threads.getCurrentThreadAllocatedBytes() - bytes) / n;
+        System.out.printf("20 rules, no match: %d ns and %d bytes per evaluation%n", nanosPerEvaluation,
+                bytesPerEvaluation);
+        assertThat(matched).isZero();
+        assertThat(bytesPerEvaluation).isLessThan(100);
+        assertThat(nanosPerEvaluation).isLessThan(20_000);
+    }
+
+    @Test
     void an_input_without_a_task_is_general() {
         RuleInput in = new RuleInput(null, null, 0, 0, 0, null, null, null, null, null, null, null, null,
                 ConditionTest.SATURDAY_MORNING, null);
