@@ -1,5 +1,6 @@
 package dev.routewise.routing;
 
+import dev.routewise.base.InvalidInputException;
 import dev.routewise.catalog.CatalogService;
 import dev.routewise.catalog.SourceRef;
 import dev.routewise.security.ApiKeyService;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -228,6 +230,31 @@ class RulesApiTest {
         assertThat(draft.get("allowedModels").get(0).asString()).isEqualTo("anthropic/*");
         assertThat(draft.get("rule").asString()).isEqualTo("rule:only");
         assertThat(read(api.get(RULES)).get("timeZone").asString()).isEqualTo("Europe/Berlin");
+    }
+
+    @Test
+    void replacing_all_rules_validates_every_one_first_and_a_bad_one_changes_nothing() {
+        create("keep-me", "true", "exclude_models", "*/o3");
+        SecurityContextHolder.getContext().setAuthentication(TestUsers.asAdmin());
+        try {
+            List<RuleService.RuleDraft> drafts = List.of(
+                    new RuleService.RuleDraft("a", null, true, "task == code", "use_profile", "eco"),
+                    new RuleService.RuleDraft("b", null, true, "hour > 25", "use_profile", "eco"));
+            assertThatThrownBy(() -> rules.replaceAll(drafts, "Europe/Paris"))
+                    .isInstanceOf(InvalidInputException.class)
+                    .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("rules[1].condition"))
+                    .hasMessageContaining("column 8: hour is from 0 to 23");
+            assertThat(rules.list().rules()).extracting(RuleService.RoutingRule::name).containsExactly("keep-me");
+            assertThat(rules.list().timeZone()).isEqualTo("UTC");
+
+            rules.replaceAll(List.of(drafts.getFirst(), new RuleService.RuleDraft("c", "", false, "true", "deny",
+                    "off")), "Europe/Paris");
+            assertThat(rules.list().rules()).extracting(RuleService.RoutingRule::name).containsExactly("a", "c");
+            assertThat(rules.snapshot().zone().getId()).isEqualTo("Europe/Paris");
+            assertThat(rules.snapshot().rules().get(1).enabled()).isFalse();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     @Test
