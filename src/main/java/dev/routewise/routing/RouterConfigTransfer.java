@@ -44,6 +44,7 @@ public class RouterConfigTransfer {
     /** The file format; {@code version} guards against files of a future, incompatible layout. */
     public record RouterDocument(Integer version, String activeProfile, List<ProfileDraft> profiles,
                                  Map<String, Map<String, String>> overrides, List<Workflow> workflows,
+                                 String timeZone, List<RuleService.RuleDraft> rules,
                                  List<SourceDocument> sources) {
     }
 
@@ -63,6 +64,7 @@ public class RouterConfigTransfer {
 
     private final RouterConfigService config;
     private final SourceService sources;
+    private final RuleService rules;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Function<String, String> environment;
@@ -70,10 +72,11 @@ public class RouterConfigTransfer {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    RouterConfigTransfer(RouterConfigService config, SourceService sources, PlatformTransactionManager transactions,
-                         Clock clock) {
+    RouterConfigTransfer(RouterConfigService config, SourceService sources, RuleService rules,
+                         PlatformTransactionManager transactions, Clock clock) {
         this.config = config;
         this.sources = sources;
+        this.rules = rules;
         this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
         this.environment = System::getenv;
@@ -101,8 +104,11 @@ public class RouterConfigTransfer {
         });
         List<SourceDocument> sourceDocs = sources.list().stream().map(s -> new SourceDocument(s.name(), s.type().key(),
                 s.baseUrl(), s.docUrl(), s.enabled(), s.schedule(), null)).toList();
+        RuleService.Rules current = rules.list();
+        List<RuleService.RuleDraft> ruleDocs = current.rules().stream().map(r -> new RuleService.RuleDraft(r.name(),
+                r.description(), r.enabled(), r.condition(), r.action(), r.value())).toList();
         return new RouterDocument(VERSION, c.activeProfile(), profiles, overrides,
-                List.copyOf(c.workflows().values()), sourceDocs);
+                List.copyOf(c.workflows().values()), current.timeZone(), ruleDocs, sourceDocs);
     }
 
     /**
@@ -121,6 +127,11 @@ public class RouterConfigTransfer {
             // a dry run writes too and rolls back, so it finds every error a real import would
             transactions.executeWithoutResult(status -> {
                 config.replaceSections(plan.activeProfile, plan.profiles, plan.overrides, plan.workflows);
+                // rules may name profiles the file just created: let them see the new set
+                config.reload();
+                if (plan.rules != null || plan.timeZone != null) {
+                    rules.replaceAll(plan.rules != null ? plan.rules : currentRuleDrafts(), plan.timeZone);
+                }
                 applySources(plan.sources);
                 if (dryRun) {
                     status.setRollbackOnly();
@@ -128,6 +139,7 @@ public class RouterConfigTransfer {
             });
         } finally {
             config.reload();
+            rules.reload();
         }
         return new ImportResult(dryRun, !dryRun, changes);
     }
@@ -178,7 +190,12 @@ public class RouterConfigTransfer {
     /** The validated content of a file; a null section is not in the file. */
     private record Plan(String activeProfile, List<ProfileSettings> profiles,
                         Map<String, Map<TaskLabel, String>> overrides, List<Workflow> workflows,
-                        List<SourceDocument> sources) {
+                        String timeZone, List<RuleService.RuleDraft> rules, List<SourceDocument> sources) {
+    }
+
+    private List<RuleService.RuleDraft> currentRuleDrafts() {
+        return rules.list().rules().stream().map(r -> new RuleService.RuleDraft(r.name(), r.description(),
+                r.enabled(), r.condition(), r.action(), r.value())).toList();
     }
 
     private Plan plan(RouterDocument doc) {
@@ -288,7 +305,9 @@ public class RouterConfigTransfer {
                 sourceDocs.add(s);
             }
         }
-        return new Plan(active, profiles, overrides, workflows, sourceDocs);
+        return new Plan(active, profiles, overrides, workflows,
+                doc.timeZone() == null || doc.timeZone().isBlank() ? null : doc.timeZone().strip(), doc.rules(),
+                sourceDocs);
     }
 
     /** Runs a validation and prefixes the field of its error with where in the file the value is. */
@@ -366,6 +385,39 @@ public class RouterConfigTransfer {
                 }
             });
         }
+        RuleService.Rules currentRules = rules.list();
+        if (plan.timeZone != null && !plan.timeZone.equals(currentRules.timeZone())) {
+            changes.add("~ rules time zone: " + currentRules.timeZone() + "  ->  " + plan.timeZone);
+        }
+        if (plan.rules != null) {
+            Map<String, RuleService.RuleDraft> before = new LinkedHashMap<>();
+            currentRuleDrafts().forEach(r -> before.put(r.name().toLowerCase(Locale.ROOT), r));
+            Map<String, RuleService.RuleDraft> after = new LinkedHashMap<>();
+            for (RuleService.RuleDraft r : plan.rules) {
+                if (r != null && r.name() != null) {
+                    after.put(r.name().strip().toLowerCase(Locale.ROOT), r);
+                }
+            }
+            before.forEach((key, r) -> {
+                RuleService.RuleDraft now = after.get(key);
+                if (now == null) {
+                    changes.add("- rule " + r.name());
+                } else if (!ruleText(now).equals(ruleText(r))) {
+                    changes.add("~ rule " + r.name() + ": " + ruleText(r) + "  ->  " + ruleText(now));
+                }
+            });
+            after.forEach((key, r) -> {
+                if (!before.containsKey(key)) {
+                    changes.add("+ rule " + r.name().strip() + ": " + ruleText(r));
+                }
+            });
+            List<String> orderBefore = before.keySet().stream().filter(after::containsKey).toList();
+            List<String> orderAfter = after.keySet().stream().filter(before::containsKey).toList();
+            if (!orderBefore.equals(orderAfter)) {
+                changes.add("~ rule order: " + String.join(", ", after.values().stream()
+                        .map(r -> r.name().strip()).toList()));
+            }
+        }
         if (plan.sources != null) {
             Map<String, ModelSource> existing = new LinkedHashMap<>();
             sources.list().forEach(s -> existing.put(s.name().toLowerCase(Locale.ROOT), s));
@@ -392,6 +444,12 @@ public class RouterConfigTransfer {
             }
         }
         return changes;
+    }
+
+    private static String ruleText(RuleService.RuleDraft r) {
+        return "if " + (r.condition() == null ? "" : r.condition().strip()) + " -> " + r.action() + " "
+                + (r.value() == null ? "" : r.value().strip()) + (Boolean.FALSE.equals(r.enabled()) ? " (disabled)" : "")
+                + (r.description() == null || r.description().isBlank() ? "" : " (" + r.description().strip() + ")");
     }
 
     private static boolean same(ProfileSettings a, ProfileSettings b) {

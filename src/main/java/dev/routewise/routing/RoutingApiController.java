@@ -73,7 +73,7 @@ class RoutingApiController {
     }
 
     record RouterJson(String activeProfile, List<ProfileConfigJson> profiles, List<Workflow> workflows,
-                      long droppedDecisions, RoutingService.CacheStats cache) {
+                      RuleService.Rules rules, long droppedDecisions, RoutingService.CacheStats cache) {
     }
 
     record WorkflowBody(List<Workflow.Stage> stages) {
@@ -93,9 +93,11 @@ class RoutingApiController {
     private final OutcomeService outcomes;
     private final DecisionHistory decisions;
     private final ClassifierService classifier;
+    private final RuleService rules;
 
     RoutingApiController(RoutingService routing, RouterConfigService config, OutcomeService outcomes,
-                         DecisionHistory decisions, ClassifierService classifier) {
+                         DecisionHistory decisions, ClassifierService classifier, RuleService rules) {
+        this.rules = rules;
         this.routing = routing;
         this.config = config;
         this.outcomes = outcomes;
@@ -144,7 +146,7 @@ class RoutingApiController {
                     tiers(p), p.tierWeight(), pool(p), s.fallbackModel(), overrides, chains));
         }
         return new RouterJson(current.activeProfile(), profiles, List.copyOf(current.workflows().values()),
-                routing.droppedDecisions(), routing.cacheStats());
+                rules.list(), routing.droppedDecisions(), routing.cacheStats());
     }
 
     @PostMapping("/router/profiles")
@@ -217,8 +219,9 @@ class RoutingApiController {
                 classifier.maxPromptChars());
         RoutingService.Routed routed = routing.route(new RoutingService.Command(input, body.profile(),
                 constraints(body.constraints()), Boolean.TRUE.equals(body.tools()),
-                Boolean.TRUE.equals(body.structuredOutput()), caller.getName(), c == null ? null : c.workflow(),
-                c == null ? null : c.stage()));
+                Boolean.TRUE.equals(body.structuredOutput()), caller.getName(), c == null ? null
+                : new RoutingService.RequestContext(c.priority(), c.labels(), c.user(), c.team(), c.space(),
+                        c.sessionId(), c.workflow(), c.stage())));
         RouteDecision d = routed.decision();
         if (!d.routed()) {
             return ResponseEntity.unprocessableEntity().body(noEligibleModel(d));

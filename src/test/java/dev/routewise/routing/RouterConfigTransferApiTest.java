@@ -49,6 +49,12 @@ class RouterConfigTransferApiTest {
                 stages:
                   - {name: plan, profile: premium}
                   - {name: review, model: anthropic/claude-sonnet-4-5}
+            timeZone: Europe/Berlin
+            rules:
+              - name: weekend-anthropic
+                condition: weekday in [sat, sun]
+                action: use_profile
+                value: anthropic-first
             """;
 
     @BeforeEach
@@ -63,6 +69,8 @@ class RouterConfigTransferApiTest {
                 profiles: [{name: eco}, {name: balanced}, {name: premium}]
                 overrides: {}
                 workflows: []
+                timeZone: UTC
+                rules: []
                 """);
     }
 
@@ -91,7 +99,9 @@ class RouterConfigTransferApiTest {
                 .contains("+ profile anthropic-first").contains("~ profile premium")
                 .contains("~ active profile: balanced  ->  anthropic-first")
                 .contains("+ override balanced/code: anthropic/claude-sonnet-4-5")
-                .contains("+ workflow feature-dev");
+                .contains("+ workflow feature-dev")
+                .contains("+ rule weekend-anthropic: if weekday in [sat, sun] -> use_profile anthropic-first")
+                .contains("~ rules time zone: UTC  ->  Europe/Berlin");
         assertThat(config.current().profileNames()).doesNotContain("anthropic-first");
         assertThat(config.current().activeProfile()).isEqualTo("balanced");
 
@@ -102,6 +112,7 @@ class RouterConfigTransferApiTest {
         assertThat(config.settings("anthropic-first").fallbackModel()).isEqualTo("openai/gpt-4o-mini");
         assertThat(config.settings("premium").edited()).isTrue();
         assertThat(config.current().workflows()).containsKey("feature-dev");
+        assertThat(api.get("/api/v1/router/rules").body()).contains("weekend-anthropic").contains("Europe/Berlin");
         assertThat(api.get("/api/v1/audit?action=ROUTER_CHANGED").body()).contains("profile anthropic-first");
     }
 
@@ -115,6 +126,8 @@ class RouterConfigTransferApiTest {
                 "workflows:\n  - name: w\n    stages: [{name: plan, profile: turbo}]\n");
         HttpResponse<String> missingEnv = api.call("POST", "/api/v1/router/config", ApiClient.MASTER_KEY,
                 "sources:\n  - {name: Groq, type: groq, apiKeyEnv: ROUTEWISE_TEST_NO_SUCH_VARIABLE}\n");
+        HttpResponse<String> badRule = api.call("POST", "/api/v1/router/config", ApiClient.MASTER_KEY,
+                "activeProfile: eco\nrules:\n  - {name: r1, condition: \"tokns > 5\", action: deny, value: no}\n");
         HttpResponse<String> notYaml = api.call("POST", "/api/v1/router/config", ApiClient.MASTER_KEY,
                 "profiles: [unclosed\n");
 
@@ -124,6 +137,8 @@ class RouterConfigTransferApiTest {
         assertThat(badStage.body()).contains("Unknown profile 'turbo'");
         assertThat(missingEnv.body()).contains("\"field\":\"sources[0].apiKeyEnv\"");
         assertThat(notYaml.statusCode()).isEqualTo(400);
+        assertThat(badRule.statusCode()).isEqualTo(400);
+        assertThat(badRule.body()).contains("rules[0].condition").contains("unknown field 'tokns'");
         assertThat(config.current().activeProfile()).isEqualTo("balanced");
         assertThat(config.current().workflows()).isEmpty();
     }

@@ -137,7 +137,7 @@ class RouterSettingsViewTest extends KaribuViewTest {
         signIn("olga", Role.OPERATOR);
         UI.getCurrent().navigate(RouterSettingsView.class);
 
-        _get(TabSheet.class).setSelectedIndex(2);
+        _get(TabSheet.class).setSelectedIndex(3);
         _click(_get(Button.class, s -> s.withId("new-workflow")));
         _setValue(_get(TextField.class, s -> s.withLabel("Name")), "feature-dev");
         _click(_get(Button.class, s -> s.withId("save-workflow")));
@@ -167,7 +167,7 @@ class RouterSettingsViewTest extends KaribuViewTest {
     void an_admin_previews_a_pasted_configuration_then_applies_it() {
         signIn("admin", Role.ADMIN);
         UI.getCurrent().navigate(RouterSettingsView.class);
-        _get(TabSheet.class).setSelectedIndex(3);
+        _get(TabSheet.class).setSelectedIndex(4);
 
         _setValue(_get(TextArea.class, s -> s.withId("config-file")), "activeProfile: premium\n");
         _click(_get(Button.class, s -> s.withId("config-preview")));
@@ -185,7 +185,7 @@ class RouterSettingsViewTest extends KaribuViewTest {
     void a_broken_configuration_shows_where_the_problem_is_and_changes_nothing() {
         signIn("admin", Role.ADMIN);
         UI.getCurrent().navigate(RouterSettingsView.class);
-        _get(TabSheet.class).setSelectedIndex(3);
+        _get(TabSheet.class).setSelectedIndex(4);
 
         _setValue(_get(TextArea.class, s -> s.withId("config-file")), "workflows:\n  - name: w\n    stages: []\n");
         _click(_get(Button.class, s -> s.withId("config-preview")));
@@ -200,7 +200,7 @@ class RouterSettingsViewTest extends KaribuViewTest {
     void an_operator_downloads_the_configuration_but_cannot_import() {
         signIn("olga", Role.OPERATOR);
         UI.getCurrent().navigate(RouterSettingsView.class);
-        _get(TabSheet.class).setSelectedIndex(3);
+        _get(TabSheet.class).setSelectedIndex(4);
 
         _get(com.vaadin.flow.component.html.Anchor.class, s -> s.withId("config-download"));
         _assertNone(TextArea.class, s -> s.withId("config-file"));

@@ -35,6 +35,7 @@ import dev.routewise.routing.ProfileSettings;
 import dev.routewise.routing.RouterConfigService;
 import dev.routewise.routing.RouterConfigTransfer;
 import dev.routewise.routing.RoutingService;
+import dev.routewise.routing.RuleService;
 import dev.routewise.routing.Workflow;
 import dev.routewise.routing.engine.ModelPattern;
 import dev.routewise.routing.engine.Profile;
@@ -51,7 +52,7 @@ import java.util.Map;
 
 /**
  * Router settings: the active profile, custom profiles and their weights, per-task chains with an override
- * picker, and workflows. Everyone signed in reads; operators change.
+ * picker, rules, workflows and configuration as code. Everyone signed in reads; operators change.
  */
 @Route("router")
 @PageTitle("Router settings")
@@ -79,7 +80,7 @@ public class RouterSettingsView extends VerticalLayout {
     private boolean refreshing;
 
     public RouterSettingsView(RoutingService routing, RouterConfigService config, RouterConfigTransfer transfer,
-                              AuthenticationContext authentication) {
+                              RuleService rules, AuthenticationContext authentication) {
         this.routing = routing;
         this.config = config;
         this.canEdit = authentication.hasRole(AppRoles.OPERATOR);
@@ -89,16 +90,12 @@ public class RouterSettingsView extends VerticalLayout {
         tabs.setWidthFull();
         tabs.add("Profiles", profilesTab());
         tabs.add("Tasks", tasksTab());
+        tabs.add("Rules", new RulesPanel(rules, authentication));
         tabs.add("Workflows", workflowsTab());
         tabs.add("Config as code", new ConfigAsCodePanel(transfer, authentication.hasRole(AppRoles.ADMIN),
                 this::refresh));
         add(tabs);
         refresh();
-    }
-
-    /** Lets other features add a tab, e.g. the rules editor. */
-    public void addTab(String title, Component content) {
-        tabs.add(title, content);
     }
 
     private void refresh() {
