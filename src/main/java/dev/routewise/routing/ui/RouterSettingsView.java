@@ -146,7 +146,7 @@ public class RouterSettingsView extends VerticalLayout {
             }
             return name;
         }).setHeader("Profile").setAutoWidth(true).setFlexGrow(0);
-        profiles.addColumn(p -> p.profile().description()).setHeader("Description").setFlexGrow(2);
+        // descriptions are in the active-profile choice above; the grid keeps to the settings
         profiles.addColumn(p -> String.join(" > ", p.profile().tierPreference().stream().map(CostTier::key)
                 .toList())).setHeader("Tiers").setAutoWidth(true).setFlexGrow(0);
         profiles.addColumn(p -> weightsText(p.profile().weights())).setHeader("Weights cap/cost/qual/lat/hist")
@@ -168,6 +168,7 @@ public class RouterSettingsView extends VerticalLayout {
         }
         profiles.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         profiles.setAllRowsVisible(true);
+        profiles.setWidthFull();
         profiles.setId("profiles");
 
         Button add = new Button("New profile", e -> new ProfileDialog(null).open());
@@ -179,7 +180,9 @@ public class RouterSettingsView extends VerticalLayout {
                 + "weights, nudged towards the profile's cost tiers. A pool limits a profile to matching models, "
                 + "e.g. anthropic/*; the fallback model ends every chain.");
         help.addClassName("rw-muted");
-        return new VerticalLayout(activeProfile, new H4("Profiles"), help, profiles, add);
+        VerticalLayout tab = new VerticalLayout(activeProfile, new H4("Profiles"), help, profiles, add);
+        tab.setWidthFull();
+        return tab;
     }
 
     private void confirmDelete(ProfileSettings p) {
@@ -326,18 +329,22 @@ public class RouterSettingsView extends VerticalLayout {
             }
         });
         tasks.addColumn(r -> r.task().id()).setHeader("Task").setAutoWidth(true).setFlexGrow(0);
-        tasks.addColumn(TaskRow::primary).setHeader("Primary model").setFlexGrow(1);
+        tasks.addColumn(TaskRow::primary).setHeader("Primary model").setTooltipGenerator(TaskRow::primary)
+                .setFlexGrow(2);
         tasks.addColumn(r -> r.chain().size() <= 1 ? "" : String.join(" > ", r.chain().subList(1, r.chain().size())))
                 .setHeader("Fallback chain").setFlexGrow(2);
         tasks.addComponentColumn(this::overrideCell).setHeader("Override").setKey("override").setFlexGrow(1);
         tasks.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         tasks.setAllRowsVisible(true);
+        tasks.setWidthFull();
         tasks.setId("tasks");
         Paragraph help = new Paragraph("What each task gets right now for a typical medium request (about 1,000 "
                 + "tokens in, 500 out), derived from the catalog. An override forces a model for the task while it "
                 + "fits the request.");
         help.addClassName("rw-muted");
-        return new VerticalLayout(taskProfile, help, tasks);
+        VerticalLayout tab = new VerticalLayout(taskProfile, help, tasks);
+        tab.setWidthFull();
+        return tab;
     }
 
     private Component overrideCell(TaskRow row) {
