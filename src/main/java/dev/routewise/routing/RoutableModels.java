@@ -8,6 +8,7 @@ import dev.routewise.catalog.ModelKind;
 import dev.routewise.catalog.ModelSort;
 import dev.routewise.discovery.ModelSource;
 import dev.routewise.discovery.SourceService;
+import dev.routewise.routing.engine.PreparedCatalog;
 import dev.routewise.routing.engine.RouteCandidate;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -24,7 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * The chat models the router chooses from, as an immutable snapshot: a decision reads memory,
- * never the database. Rebuilt in the background whenever the catalog or a source changes.
+ * never the database. Rebuilt in the background whenever the catalog or a source changes, as a
+ * {@link PreparedCatalog} so that what the engine needs of each model is computed once per snapshot.
  */
 @Component
 class RoutableModels {
@@ -33,7 +35,7 @@ class RoutableModels {
 
     private final CatalogService catalog;
     private final SourceService sources;
-    private final AtomicReference<List<RouteCandidate>> snapshot = new AtomicReference<>(List.of());
+    private final AtomicReference<PreparedCatalog> snapshot = new AtomicReference<>(PreparedCatalog.of(List.of()));
     private final AtomicBoolean rebuildPending = new AtomicBoolean();
 
     RoutableModels(CatalogService catalog, SourceService sources) {
@@ -75,6 +77,6 @@ class RoutableModels {
                 break;
             }
         }
-        snapshot.set(List.copyOf(candidates));
+        snapshot.set(PreparedCatalog.of(candidates));
     }
 }
