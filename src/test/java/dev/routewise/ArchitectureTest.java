@@ -85,7 +85,8 @@ class ArchitectureTest {
     @Test
     void the_routing_engine_uses_only_the_plain_catalog_records_and_enums() {
         DescribedPredicate<JavaClass> plainCatalogTypes = simpleName("CatalogModel").or(simpleName("CostTier"))
-                .or(simpleName("Modality")).or(simpleName("Capability")).or(simpleName("ModelKind"));
+                .or(simpleName("Modality")).or(simpleName("Capability")).or(simpleName("ModelKind"))
+                .or(simpleName("Modality[]")).or(simpleName("CostTier[]"));
         noClasses().that().resideInAPackage("dev.routewise.routing.engine..")
                 .should().dependOnClassesThat(resideInAPackage("dev.routewise.catalog..")
                         .and(DescribedPredicate.not(plainCatalogTypes)))
