@@ -5,6 +5,7 @@ import dev.routewise.classify.engine.Classification;
 import dev.routewise.classify.engine.ClassifyInput;
 import dev.routewise.classify.engine.Complexity;
 import dev.routewise.classify.engine.TaskLabel;
+import dev.routewise.routing.engine.ComplexityShift;
 import dev.routewise.routing.engine.Profile;
 import dev.routewise.routing.engine.QualityTable;
 import dev.routewise.routing.engine.RouteCandidate;
@@ -44,6 +45,7 @@ public class RoutingService {
     private final OutcomeService outcomes;
     private final RuleService rules;
     private final RoutingEngine engine = new RoutingEngine();
+    private final ComplexityShift complexityShift = new ComplexityShift();
     private final QualityTable quality = QualityTable.loadDefault();
     private final DecisionCache<Command, Cached> cache;
     private final Clock clock;
@@ -153,8 +155,9 @@ public class RoutingService {
         } else if (stage != null && stage.model() != null) {
             overrides = Map.of(request.task(), stage.model());
         }
-        RouteDecision decision = engine.route(request, profile.profile(), snapshot, quality, overrides,
-                learned.forTask(request.task()));
+        RouteDecision decision = engine.route(request, complexityShift.apply(profile.profile(),
+                classification.complexity()), snapshot, quality, overrides, learned.forTask(request.task()));
+        decision = withComplexityReason(decision, classification.complexity());
         if (stage != null) {
             decision = byStage(decision, command.context(), stage);
         }
@@ -163,6 +166,18 @@ public class RoutingService {
         }
         decision = withFallbackModel(decision, profile);
         return new Cached(classification, decision);
+    }
+
+    /** Says how the prompt's complexity moved the weights, after the reason for the choice. */
+    private static RouteDecision withComplexityReason(RouteDecision d, Complexity complexity) {
+        String why = ComplexityShift.explain(complexity);
+        if (why == null || !d.routed()) {
+            return d;
+        }
+        List<String> reasons = new ArrayList<>(d.reasons());
+        reasons.add(Math.min(1, reasons.size()), why);
+        return new RouteDecision(d.profile(), d.task(), d.complexity(), d.chosen(), d.candidates(), d.fallbackChain(),
+                d.estimatedCostUsd(), d.rule(), reasons);
     }
 
     /** add_models and exclude_models of matching rules join the request's own allowed and excluded models. */
