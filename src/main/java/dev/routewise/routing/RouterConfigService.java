@@ -38,6 +38,7 @@ import java.util.regex.Pattern;
 public class RouterConfigService {
 
     static final String ACTIVE_PROFILE = "active-profile";
+    static final String PRESETS = "presets";
     public static final List<String> FACTORS = List.of("capability", "cost", "quality", "latency", "historical");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
 
@@ -82,6 +83,18 @@ public class RouterConfigService {
         String before = current.get().activeProfile();
         putSetting(ACTIVE_PROFILE, profile.name());
         audit.recordChange(AuditAction.ROUTER_CHANGED, "active profile", before, profile.name());
+        return reload();
+    }
+
+    /** Turns seed 000's presets of the built-in profiles on or off. */
+    @RolesAllowed(AppRoles.OPERATOR)
+    @Transactional
+    public RouterConfig setPresets(boolean on) {
+        boolean before = current.get().presets();
+        putSetting(PRESETS, Boolean.toString(on));
+        if (before != on) {
+            audit.recordChange(AuditAction.ROUTER_CHANGED, "seed presets", before ? "on" : "off", on ? "on" : "off");
+        }
         return reload();
     }
 
@@ -515,7 +528,9 @@ public class RouterConfigService {
         Map<String, Workflow> workflows = new LinkedHashMap<>();
         stages.forEach((name, list) -> workflows.put(name, new Workflow(name, list)));
 
-        RouterConfig config = new RouterConfig(active, profiles, frozen, workflows);
+        boolean presets = jdbc.sql("SELECT value FROM router_setting WHERE name = ?").param(PRESETS)
+                .query(String.class).optional().map(Boolean::parseBoolean).orElse(properties.presets());
+        RouterConfig config = new RouterConfig(active, profiles, frozen, workflows, presets);
         current.set(config);
         return config;
     }

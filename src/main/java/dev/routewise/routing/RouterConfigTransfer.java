@@ -42,7 +42,7 @@ import java.util.function.Function;
 public class RouterConfigTransfer {
 
     /** The file format; {@code version} guards against files of a future, incompatible layout. */
-    public record RouterDocument(Integer version, String activeProfile, List<ProfileDraft> profiles,
+    public record RouterDocument(Integer version, String activeProfile, Boolean presets, List<ProfileDraft> profiles,
                                  Map<String, Map<String, String>> overrides, List<Workflow> workflows,
                                  String timeZone, List<RuleService.RuleDraft> rules,
                                  List<SourceDocument> sources) {
@@ -107,7 +107,7 @@ public class RouterConfigTransfer {
         RuleService.Rules current = rules.list();
         List<RuleService.RuleDraft> ruleDocs = current.rules().stream().map(r -> new RuleService.RuleDraft(r.name(),
                 r.description(), r.enabled(), r.condition(), r.action(), r.value())).toList();
-        return new RouterDocument(VERSION, c.activeProfile(), profiles, overrides,
+        return new RouterDocument(VERSION, c.activeProfile(), c.presets(), profiles, overrides,
                 List.copyOf(c.workflows().values()), current.timeZone(), ruleDocs, sourceDocs);
     }
 
@@ -127,6 +127,9 @@ public class RouterConfigTransfer {
             // a dry run writes too and rolls back, so it finds every error a real import would
             transactions.executeWithoutResult(status -> {
                 config.replaceSections(plan.activeProfile, plan.profiles, plan.overrides, plan.workflows);
+                if (plan.presets != null && plan.presets != config.current().presets()) {
+                    config.setPresets(plan.presets);
+                }
                 // rules may name profiles the file just created: let them see the new set
                 config.reload();
                 if (plan.rules != null || plan.timeZone != null) {
@@ -188,7 +191,7 @@ public class RouterConfigTransfer {
     }
 
     /** The validated content of a file; a null section is not in the file. */
-    private record Plan(String activeProfile, List<ProfileSettings> profiles,
+    private record Plan(String activeProfile, Boolean presets, List<ProfileSettings> profiles,
                         Map<String, Map<TaskLabel, String>> overrides, List<Workflow> workflows,
                         String timeZone, List<RuleService.RuleDraft> rules, List<SourceDocument> sources) {
     }
@@ -305,7 +308,7 @@ public class RouterConfigTransfer {
                 sourceDocs.add(s);
             }
         }
-        return new Plan(active, profiles, overrides, workflows,
+        return new Plan(active, doc.presets(), profiles, overrides, workflows,
                 doc.timeZone() == null || doc.timeZone().isBlank() ? null : doc.timeZone().strip(), doc.rules(),
                 sourceDocs);
     }
@@ -347,6 +350,9 @@ public class RouterConfigTransfer {
                     changes.add("+ profile " + now.name() + ": " + RouterConfigService.describe(now));
                 }
             }
+        }
+        if (plan.presets != null && plan.presets != c.presets()) {
+            changes.add("~ seed presets: " + (c.presets() ? "on" : "off") + "  ->  " + (plan.presets ? "on" : "off"));
         }
         if (plan.activeProfile != null && !plan.activeProfile.equals(c.activeProfile())) {
             changes.add("~ active profile: " + c.activeProfile() + "  ->  " + plan.activeProfile);

@@ -72,14 +72,18 @@ class RoutingApiController {
                              Map<String, List<String>> taskChains) {
     }
 
-    record RouterJson(String activeProfile, List<ProfileConfigJson> profiles, List<Workflow> workflows,
-                      RuleService.Rules rules, long droppedDecisions, RoutingService.CacheStats cache) {
+    record RouterJson(String activeProfile, boolean presets, List<ProfileConfigJson> profiles,
+                      List<Workflow> workflows, RuleService.Rules rules, long droppedDecisions,
+                      RoutingService.CacheStats cache) {
     }
 
     record WorkflowBody(List<Workflow.Stage> stages) {
     }
 
     record ProfileChange(String profile) {
+    }
+
+    record PresetsChange(Boolean enabled) {
     }
 
     record OverrideChange(String model) {
@@ -145,8 +149,18 @@ class RoutingApiController {
             profiles.add(new ProfileConfigJson(p.name(), p.description(), s.builtIn(), s.edited(), weights(p),
                     tiers(p), p.tierWeight(), pool(p), s.fallbackModel(), overrides, chains));
         }
-        return new RouterJson(current.activeProfile(), profiles, List.copyOf(current.workflows().values()),
+        return new RouterJson(current.activeProfile(), current.presets(), profiles, List.copyOf(current.workflows().values()),
                 rules.list(), routing.droppedDecisions(), routing.cacheStats());
+    }
+
+    /** Turns seed 000's task presets of the built-in profiles on or off. */
+    @PutMapping("/router/presets")
+    RouterJson setPresets(@RequestBody(required = false) PresetsChange change) {
+        if (change == null || change.enabled() == null) {
+            throw new InvalidInputException("enabled", "Send {\"enabled\": true} or {\"enabled\": false}");
+        }
+        config.setPresets(change.enabled());
+        return router();
     }
 
     @PostMapping("/router/profiles")

@@ -46,6 +46,7 @@ public class RoutingService {
     private final RuleService rules;
     private final RoutingEngine engine = new RoutingEngine();
     private final ComplexityShift complexityShift = new ComplexityShift();
+    private final PresetTable presets = PresetTable.loadDefault();
     private final QualityTable quality = QualityTable.loadDefault();
     private final DecisionCache<Command, Cached> cache;
     private final Clock clock;
@@ -150,13 +151,16 @@ public class RoutingService {
         RouteRequest request = RouteRequest.from(classification, command.needsTools(),
                 command.needsStructuredOutput(), withRuleModels(command.constraints(), outcome));
         Map<TaskLabel, String> overrides = settings.overridesOf(profile.name());
+        boolean forced = true;
         if (outcome.is(Action.Type.USE_MODEL)) {
             overrides = Map.of(request.task(), outcome.decisive().action().value());
         } else if (stage != null && stage.model() != null) {
             overrides = Map.of(request.task(), stage.model());
+        } else {
+            forced = overrides.containsKey(request.task());
         }
-        RouteDecision decision = engine.route(request, complexityShift.apply(profile.profile(),
-                classification.complexity()), snapshot, quality, overrides, learned.forTask(request.task()));
+        RouteDecision decision = choose(request, profile, complexityShift.apply(profile.profile(),
+                classification.complexity()), snapshot, overrides, forced, learned.forTask(request.task()), settings);
         decision = withComplexityReason(decision, classification.complexity());
         if (stage != null) {
             decision = byStage(decision, command.context(), stage);
@@ -164,8 +168,54 @@ public class RoutingService {
         if (outcome.matchedAny()) {
             decision = explainedByRules(decision, outcome);
         }
-        decision = withFallbackModel(decision, profile);
+        decision = withFallbackModel(decision, fallbackModel(profile, settings, snapshot));
         return new Cached(classification, decision);
+    }
+
+    /**
+     * The engine's choice, preceded by seed 000's preset for built-in profiles: the first model of the task's
+     * preset chain that is in the catalog and fits the request is taken, unless a model is already forced.
+     */
+    private RouteDecision choose(RouteRequest request, ProfileSettings profile, Profile scoring,
+                                 List<RouteCandidate> snapshot, Map<TaskLabel, String> overrides, boolean forced,
+                                 Map<String, Double> history, RouterConfig settings) {
+        if (!forced && profile.builtIn() && settings.presets()) {
+            List<String> chain = presets.resolve(snapshot).chain(profile.name(), request.task());
+            for (String preset : chain) {
+                RouteDecision d = engine.route(request, scoring, snapshot, quality, Map.of(request.task(), preset),
+                        history);
+                if ("override".equals(d.rule())) {
+                    return asPreset(d, profile.name(), request.task(), preset);
+                }
+            }
+            if (!chain.isEmpty()) {
+                RouteDecision scored = engine.route(request, scoring, snapshot, quality, overrides, history);
+                List<String> reasons = new ArrayList<>(scored.reasons());
+                reasons.add("seed preset " + String.join(" > ", chain) + " does not fit this request; scored instead");
+                return new RouteDecision(scored.profile(), scored.task(), scored.complexity(), scored.chosen(),
+                        scored.candidates(), scored.fallbackChain(), scored.estimatedCostUsd(), scored.rule(),
+                        reasons);
+            }
+        }
+        return engine.route(request, scoring, snapshot, quality, overrides, history);
+    }
+
+    private RouteDecision asPreset(RouteDecision d, String profile, TaskLabel task, String model) {
+        List<String> reasons = new ArrayList<>(d.reasons().size());
+        for (String r : d.reasons()) {
+            reasons.add(r.startsWith("override for ") ? "seed preset for " + task + " in profile " + profile + ": "
+                    + model + " (" + String.join(" > ", presets.names(profile, task)) + ")" : r);
+        }
+        return new RouteDecision(d.profile(), d.task(), d.complexity(), d.chosen(), d.candidates(), d.fallbackChain(),
+                d.estimatedCostUsd(), "preset", reasons);
+    }
+
+    /** The profile's own fallback model, else for a built-in profile its seed preset one while presets are on. */
+    private String fallbackModel(ProfileSettings profile, RouterConfig settings, List<RouteCandidate> snapshot) {
+        if (profile.fallbackModel() != null || !profile.builtIn() || !settings.presets()) {
+            return profile.fallbackModel();
+        }
+        return presets.resolve(snapshot).fallbacks().get(profile.name());
     }
 
     /** Says how the prompt's complexity moved the weights, after the reason for the choice. */
@@ -258,8 +308,7 @@ public class RoutingService {
     }
 
     /** The profile's model of last resort joins the end of the chain when it is eligible and not already in it. */
-    private static RouteDecision withFallbackModel(RouteDecision d, ProfileSettings profile) {
-        String fallback = profile.fallbackModel();
+    private static RouteDecision withFallbackModel(RouteDecision d, String fallback) {
         if (fallback == null || !d.routed() || d.chosen().id().equals(fallback) || d.fallbackChain().contains(fallback)) {
             return d;
         }
@@ -301,9 +350,12 @@ public class RoutingService {
         ProfileSettings profile = config.settings(profileName);
         Map<TaskLabel, List<String>> chains = new LinkedHashMap<>();
         for (TaskLabel task : TaskLabel.TASKS) {
-            RouteDecision d = withFallbackModel(engine.route(RouteRequest.of(task, Complexity.MEDIUM, 1000, 500),
-                    profile.profile(), models.current(), quality, config.current().overridesOf(profile.name())),
-                    profile);
+            RouterConfig settings = config.current();
+            List<RouteCandidate> snapshot = models.current();
+            Map<TaskLabel, String> overrides = settings.overridesOf(profile.name());
+            RouteDecision d = withFallbackModel(choose(RouteRequest.of(task, Complexity.MEDIUM, 1000, 500), profile,
+                    profile.profile(), snapshot, overrides, overrides.containsKey(task), Map.of(), settings),
+                    fallbackModel(profile, settings, snapshot));
             List<String> chain = new ArrayList<>();
             if (d.routed()) {
                 chain.add(d.chosen().model().id());

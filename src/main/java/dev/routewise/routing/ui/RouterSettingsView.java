@@ -72,6 +72,8 @@ public class RouterSettingsView extends VerticalLayout {
     private final boolean canEdit;
 
     final RadioButtonGroup<String> activeProfile = new RadioButtonGroup<>("Active profile");
+    final com.vaadin.flow.component.checkbox.Checkbox presets = new com.vaadin.flow.component.checkbox.Checkbox(
+            "Built-in profiles follow the shipped task presets (seed 000) while their models are in the catalog");
     final Grid<ProfileSettings> profiles = new Grid<>();
     final Select<String> taskProfile = new Select<>();
     final Grid<TaskRow> tasks = new Grid<>();
@@ -104,6 +106,7 @@ public class RouterSettingsView extends VerticalLayout {
             var current = config.current();
             activeProfile.setItems(current.profileNames());
             activeProfile.setValue(current.activeProfile());
+            presets.setValue(current.presets());
             profiles.setItems(current.profiles());
             List<String> names = current.profileNames();
             String chosen = taskProfile.getValue() != null && names.contains(taskProfile.getValue())
@@ -180,7 +183,16 @@ public class RouterSettingsView extends VerticalLayout {
                 + "weights, nudged towards the profile's cost tiers. A pool limits a profile to matching models, "
                 + "e.g. anthropic/*; the fallback model ends every chain.");
         help.addClassName("rw-muted");
-        VerticalLayout tab = new VerticalLayout(activeProfile, new H4("Profiles"), help, profiles, add);
+        presets.setReadOnly(!canEdit);
+        presets.setId("presets");
+        presets.setTooltipText("e.g. balanced sends code to claude-sonnet-4.5, then gpt-4o; eco sends it to "
+                + "gemini-2.0-flash. Off: every task is scored.");
+        presets.addValueChangeListener(e -> {
+            if (!refreshing && e.isFromClient()) {
+                run(() -> config.setPresets(e.getValue()), "Seed presets " + (e.getValue() ? "on" : "off"));
+            }
+        });
+        VerticalLayout tab = new VerticalLayout(activeProfile, presets, new H4("Profiles"), help, profiles, add);
         tab.setWidthFull();
         return tab;
     }
