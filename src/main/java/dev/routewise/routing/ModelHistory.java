@@ -7,7 +7,10 @@ import java.time.Clock;
 import java.time.Duration;
 import dev.routewise.classify.engine.TaskLabel;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,17 +37,25 @@ class ModelHistory {
      * What outcomes taught, swapped whole on each recompute. Per task, a model's record on that task when it has
      * enough outcomes there, else its record over all tasks.
      */
-    record Learned(Map<String, Double> overall, Map<TaskLabel, Map<String, Double>> byTask) {
-        static final Learned NONE = new Learned(Map.of(), Map.of());
+    record Learned(Map<String, Double> overall, Map<TaskLabel, Map<String, Double>> byTask,
+                   Map<String, Integer> p50LatencyMs) {
+        static final Learned NONE = new Learned(Map.of(), Map.of(), Map.of());
 
         Map<String, Double> forTask(TaskLabel task) {
             return byTask.getOrDefault(task, overall);
         }
     }
 
-    ModelHistory(JdbcClient jdbc, Clock clock) {
+    /** Published when the observed p50 latencies change, so the routable models can carry them. */
+    record LatenciesChanged(Map<String, Integer> p50LatencyMs) {
+    }
+
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    ModelHistory(JdbcClient jdbc, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
         recompute();
     }
 
@@ -69,6 +80,24 @@ class ModelHistory {
         a[0] += weight * value;
         a[1] += weight;
         a[2] += 1;
+    }
+
+    /** The median latency of successful calls per model with enough of them: the engine's latency factor. */
+    private Map<String, Integer> latencies(long since) {
+        Map<String, List<Integer>> byModel = new HashMap<>();
+        jdbc.sql("SELECT model, latency_ms FROM decision_outcome WHERE model IS NOT NULL AND success = 1 "
+                        + "AND latency_ms IS NOT NULL AND reported_at >= ?")
+                .param(since)
+                .query((rs, n) -> byModel.computeIfAbsent(rs.getString(1), m -> new ArrayList<>()).add(rs.getInt(2)))
+                .list();
+        Map<String, Integer> p50 = new HashMap<>();
+        byModel.forEach((model, values) -> {
+            if (values.size() >= MIN_SAMPLES) {
+                Collections.sort(values);
+                p50.put(model, Math.max(1, values.get((values.size() - 1) / 2)));
+            }
+        });
+        return Map.copyOf(p50);
     }
 
     private static Map<String, Double> scoresOf(Map<String, double[]> acc) {
@@ -127,6 +156,10 @@ class ModelHistory {
             merged.putAll(scoresOf(models));
             byTask.put(task, Map.copyOf(merged));
         });
-        learned.set(new Learned(overall, byTask));
+        Map<String, Integer> latencies = latencies(since);
+        Learned before = learned.getAndSet(new Learned(overall, byTask, latencies));
+        if (!before.p50LatencyMs().equals(latencies)) {
+            events.publishEvent(new LatenciesChanged(latencies));
+        }
     }
 }

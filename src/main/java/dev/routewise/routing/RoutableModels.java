@@ -37,6 +37,9 @@ class RoutableModels {
     private final SourceService sources;
     private final AtomicReference<PreparedCatalog> snapshot = new AtomicReference<>(PreparedCatalog.of(List.of()));
     private final AtomicBoolean rebuildPending = new AtomicBoolean();
+    /** The catalog's chat models as last read, and the observed latencies laid over them. */
+    private List<RouteCandidate> base = List.of();
+    private Map<String, Integer> latencies = Map.of();
 
     RoutableModels(CatalogService catalog, SourceService sources) {
         this.catalog = catalog;
@@ -77,6 +80,26 @@ class RoutableModels {
                 break;
             }
         }
-        snapshot.set(PreparedCatalog.of(candidates));
+        base = List.copyOf(candidates);
+        publish();
+    }
+
+    /** Observed latencies changed: lay them over the last catalog read, without reading it again. */
+    @EventListener
+    synchronized void onLatenciesChanged(ModelHistory.LatenciesChanged event) {
+        latencies = event.p50LatencyMs();
+        publish();
+    }
+
+    private void publish() {
+        List<RouteCandidate> withLatency = base;
+        if (!latencies.isEmpty()) {
+            withLatency = new ArrayList<>(base.size());
+            for (RouteCandidate m : base) {
+                Integer p50 = latencies.get(m.id());
+                withLatency.add(p50 == null ? m : m.withObservedLatency(p50));
+            }
+        }
+        snapshot.set(PreparedCatalog.of(withLatency));
     }
 }

@@ -117,6 +117,25 @@ class OutcomeApiTest {
     }
 
     @Test
+    void observed_latencies_of_successful_calls_replace_the_tier_default_once_there_are_enough() {
+        String id = routeAndWaitForLog();
+        String model = jdbc.sql("SELECT model FROM routing_decision WHERE decision_id = ?").param(id)
+                .query(String.class).single();
+        int[] latencies = {400, 500, 450, 9000, 420};
+        for (int latency : latencies) {
+            api.post("/api/v1/decisions/" + id + "/outcome", "{\"success\":true,\"latencyMs\":" + latency + "}");
+        }
+        history.recompute();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(routable.current().stream()
+                .filter(m -> m.id().equals(model)).findFirst().orElseThrow().observedP50LatencyMs()).isEqualTo(450));
+        String body = api.post("/api/v1/route", "{\"prompt\":\"Name three prime numbers.\",\"profile\":\"eco\","
+                + "\"constraints\":{\"maxLatencyMs\":460,\"allowedModels\":[\"" + model + "\"]}}").body();
+        // the tier default (800 ms or more) would exclude it; its observed 450 ms fits
+        assertThat(body).contains("\"id\":\"" + model + "\"");
+    }
+
+    @Test
     void logged_decisions_are_listed_newest_first_and_filtered() {
         String id = routeAndWaitForLog();
         String model = jdbc.sql("SELECT model FROM routing_decision WHERE decision_id = ?").param(id)
