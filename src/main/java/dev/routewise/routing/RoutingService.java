@@ -47,13 +47,13 @@ public class RoutingService {
     private final RoutingEngine engine = new RoutingEngine();
     private final ComplexityShift complexityShift = new ComplexityShift();
     private final PresetTable presets = PresetTable.loadDefault();
-    private final QualityTable quality = QualityTable.loadDefault();
+    private final QualityService qualities;
     private final DecisionCache<Command, Cached> cache;
     private final Clock clock;
 
     RoutingService(ClassifierService classifier, RoutableModels models, DecisionLog decisions,
                    RoutingProperties properties, RouterConfigService config, ModelHistory history,
-                   OutcomeService outcomes, RuleService rules, Clock clock) {
+                   OutcomeService outcomes, RuleService rules, QualityService qualities, Clock clock) {
         this.classifier = classifier;
         this.models = models;
         this.decisions = decisions;
@@ -61,6 +61,7 @@ public class RoutingService {
         this.history = history;
         this.outcomes = outcomes;
         this.rules = rules;
+        this.qualities = qualities;
         this.clock = clock;
         this.cache = new DecisionCache<>(properties.cacheTtl().toNanos(), properties.cacheSize());
     }
@@ -117,13 +118,14 @@ public class RoutingService {
         List<RouteCandidate> snapshot = models.current();
         ModelHistory.Learned learned = history.current();
         RuleSet ruleSet = rules.snapshot();
-        Cached hit = cache.get(command, start, settings, snapshot, learned, ruleSet);
+        QualityTable quality = qualities.current();
+        Cached hit = cache.get(command, start, settings, snapshot, learned, ruleSet, quality);
         boolean cached = hit != null;
         // made first: the A/B bucket of a request without session, user or team falls back to it
         String id = UUID.randomUUID().toString();
         if (!cached) {
             hit = decide(command, settings, snapshot, learned, ruleSet, id, start);
-            cache.put(command, hit, start, settings, snapshot, learned, ruleSet);
+            cache.put(command, hit, start, settings, snapshot, learned, ruleSet, quality);
         }
         long micros = (System.nanoTime() - start) / 1_000;
         decisions.offer(entry(id, hit.classification(), hit.decision(), micros, command.caller()));
@@ -179,6 +181,7 @@ public class RoutingService {
     private RouteDecision choose(RouteRequest request, ProfileSettings profile, Profile scoring,
                                  List<RouteCandidate> snapshot, Map<TaskLabel, String> overrides, boolean forced,
                                  Map<String, Double> history, RouterConfig settings) {
+        QualityTable quality = qualities.current();
         if (!forced && profile.builtIn() && settings.presets()) {
             List<String> chain = presets.resolve(snapshot).chain(profile.name(), request.task());
             for (String preset : chain) {

@@ -36,6 +36,7 @@ import dev.routewise.routing.RouterConfigService;
 import dev.routewise.routing.RouterConfigTransfer;
 import dev.routewise.routing.RoutingService;
 import dev.routewise.routing.RuleService;
+import dev.routewise.routing.QualityService;
 import dev.routewise.routing.Workflow;
 import dev.routewise.routing.engine.ModelPattern;
 import dev.routewise.routing.engine.Profile;
@@ -82,7 +83,7 @@ public class RouterSettingsView extends VerticalLayout {
     private boolean refreshing;
 
     public RouterSettingsView(RoutingService routing, RouterConfigService config, RouterConfigTransfer transfer,
-                              RuleService rules, AuthenticationContext authentication) {
+                              RuleService rules, QualityService quality, AuthenticationContext authentication) {
         this.routing = routing;
         this.config = config;
         this.canEdit = authentication.hasRole(AppRoles.OPERATOR);
@@ -94,6 +95,7 @@ public class RouterSettingsView extends VerticalLayout {
         tabs.add("Tasks", tasksTab());
         tabs.add("Rules", new RulesPanel(rules, authentication));
         tabs.add("Workflows", workflowsTab());
+        tabs.add("Quality", new QualityPanel(quality, canEdit));
         tabs.add("Config as code", new ConfigAsCodePanel(transfer, authentication.hasRole(AppRoles.ADMIN),
                 this::refresh));
         add(tabs);
