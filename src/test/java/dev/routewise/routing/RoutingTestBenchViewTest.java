@@ -72,6 +72,24 @@ class RoutingTestBenchViewTest extends KaribuViewTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void a_chat_is_routed_on_its_last_user_turn_and_broken_json_is_shown_on_the_field() {
+        _setValue(_get(com.vaadin.flow.component.radiobutton.RadioButtonGroup.class, s -> s.withId("bench-mode")),
+                "Chat (OpenAI messages JSON)");
+        routePrompt("[{\"role\": \"user\", \"content\": \"Write a haiku about autumn.\"}, "
+                + "{\"role\": \"assistant\", \"content\": \"Leaves fall...\"}, "
+                + "{\"role\": \"user\", \"content\": \"Now fix this Python error: TypeError: unsupported operand "
+                + "type(s) for +: 'int' and 'str' in line 3 of my script\"}]");
+
+        assertThat(_get(Span.class, s -> s.withId("bench-task")).getText()).isEqualTo("debugging");
+
+        routePrompt("[{\"role\": \"user\", \"content\": ");
+        TextArea messages = _get(TextArea.class, s -> s.withId("bench-prompt"));
+        assertThat(messages.isInvalid()).isTrue();
+        assertThat(messages.getErrorMessage()).startsWith("Not valid JSON");
+    }
+
+    @Test
     void a_viewer_routes_a_prompt_and_sees_the_chosen_model_and_every_candidate() {
         routePrompt("Explain the difference between TCP and UDP.");
 

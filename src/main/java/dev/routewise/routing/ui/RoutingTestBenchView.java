@@ -40,6 +40,10 @@ import dev.routewise.base.ui.Notifications;
 import dev.routewise.classify.ClassifierService;
 import dev.routewise.classify.ClassifyInputs;
 import dev.routewise.classify.engine.ChatMessage;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import dev.routewise.classify.engine.Classification;
 import dev.routewise.classify.engine.ClassifyInput;
 import dev.routewise.classify.engine.Modality;
@@ -77,6 +81,9 @@ import java.util.stream.Collectors;
 @PermitAll
 public class RoutingTestBenchView extends VerticalLayout {
 
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .build();
+
     private final RoutingService routing;
     private final ClassifierService classifier;
     private final String caller;
@@ -84,6 +91,10 @@ public class RoutingTestBenchView extends VerticalLayout {
     final TextArea prompt = new TextArea("Prompt");
     final Select<String> profile = new Select<>();
     final Checkbox image = new Checkbox("Attach an image");
+    final com.vaadin.flow.component.radiobutton.RadioButtonGroup<String> mode =
+            new com.vaadin.flow.component.radiobutton.RadioButtonGroup<>();
+    static final String PROMPT_MODE = "Prompt";
+    static final String CHAT_MODE = "Chat (OpenAI messages JSON)";
     final BigDecimalField maxCost = new BigDecimalField("Max cost");
     final NumberField minQuality = new NumberField("Min quality");
     final IntegerField maxLatency = new IntegerField("Max latency");
@@ -122,6 +133,17 @@ public class RoutingTestBenchView extends VerticalLayout {
         prompt.setMaxHeight("10rem");
         prompt.setPlaceholder("e.g. \"Write a Python function that parses ISO-8601 durations, with tests\"");
         prompt.setId("bench-prompt");
+        mode.setItems(PROMPT_MODE, CHAT_MODE);
+        mode.setValue(PROMPT_MODE);
+        mode.setId("bench-mode");
+        mode.addValueChangeListener(e -> {
+            boolean chat = CHAT_MODE.equals(e.getValue());
+            prompt.setLabel(chat ? "Messages" : "Prompt");
+            prompt.setPlaceholder(chat ? "[{\"role\": \"system\", \"content\": \"You review code.\"},\n"
+                    + " {\"role\": \"user\", \"content\": \"Is this SQL injectable? ...\"}]"
+                    : "e.g. \"Write a Python function that parses ISO-8601 durations, with tests\"");
+            prompt.setMaxHeight(chat ? "20rem" : "10rem");
+        });
 
         profile.setLabel("Profile");
         profile.setItems(routing.profiles().stream().map(Profile::name).toList());
@@ -159,7 +181,7 @@ public class RoutingTestBenchView extends VerticalLayout {
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
         actions.addClassName("rw-bench-actions");
 
-        Div card = new Div(prompt, fields, actions);
+        Div card = new Div(mode, prompt, fields, actions);
         card.addClassNames("rw-card", "rw-bench-card");
         return card;
     }
@@ -184,7 +206,8 @@ public class RoutingTestBenchView extends VerticalLayout {
     private void route() {
         FieldErrors.clear(fields());
         if (prompt.getValue().isBlank()) {
-            FieldErrors.show(new InvalidInputException("prompt", "Type a prompt to route"), fields());
+            FieldErrors.show(new InvalidInputException("prompt", CHAT_MODE.equals(mode.getValue())
+                    ? "Paste the conversation as a JSON array of messages" : "Type a prompt to route"), fields());
             return;
         }
         if (badNumber(maxCost, "Enter an amount in USD, e.g. 0.01")
@@ -219,6 +242,35 @@ public class RoutingTestBenchView extends VerticalLayout {
     }
 
     private ClassifyInput input() {
+        if (CHAT_MODE.equals(mode.getValue())) {
+            List<JsonNode> messages = new java.util.ArrayList<>();
+            try {
+                JsonNode parsed = JSON.readTree(prompt.getValue());
+                if (!parsed.isArray()) {
+                    throw new InvalidInputException("prompt", "Give a JSON array of messages, "
+                            + "[{\"role\": \"user\", \"content\": \"...\"}]");
+                }
+                parsed.forEach(messages::add);
+            } catch (JacksonException e) {
+                throw new InvalidInputException("prompt", "Not valid JSON: " + e.getOriginalMessage());
+            }
+            ClassifyInput chat = ClassifyInputs.from(null, messages, null, null, classifier.maxPromptChars());
+            if (!image.getValue()) {
+                return chat;
+            }
+            // the image joins the last user turn, the one that is classified
+            List<ChatMessage> withImage = new java.util.ArrayList<>(chat.messages());
+            for (int i = withImage.size() - 1; i >= 0; i--) {
+                ChatMessage m = withImage.get(i);
+                if (m.role().equals("user")) {
+                    List<ChatMessage.Part> parts = new java.util.ArrayList<>(m.parts());
+                    parts.add(new ChatMessage.Part(Modality.IMAGE, ""));
+                    withImage.set(i, new ChatMessage(m.role(), parts));
+                    break;
+                }
+            }
+            return new ClassifyInput(withImage, chat.context());
+        }
         ClassifyInput text = ClassifyInputs.from(prompt.getValue(), null, null, null, classifier.maxPromptChars());
         if (!image.getValue()) {
             return text;
