@@ -138,7 +138,8 @@ final class PresetTable {
 
     /**
      * The catalog model a preset name stands for: an exact name first, then a dated or versioned one
-     * ({@code -20250929}, {@code -001}, {@code -latest}); among several, enabled and healthy ones, then the
+     * ({@code -20250929}, {@code -001}, {@code -latest}); among several, usable ones (enabled, healthy, not
+     * deprecated or missing), then the
      * shortest id (the provider's own listing rather than an aggregator's).
      */
     private static String find(Map<String, List<RouteCandidate>> byKey, Name name) {
@@ -156,9 +157,14 @@ final class PresetTable {
             }
         }
         return found.stream()
-                .min(Comparator.comparing((RouteCandidate m) -> !(m.enabled() && m.sourceHealthy()))
+                .min(Comparator.comparing((RouteCandidate m) -> !usable(m))
                         .thenComparingInt(m -> m.id().length()).thenComparing(RouteCandidate::id))
                 .map(RouteCandidate::id).orElse(null);
+    }
+
+    private static boolean usable(RouteCandidate m) {
+        return m.enabled() && m.sourceHealthy() && !m.status().equalsIgnoreCase("deprecated")
+                && !m.status().equalsIgnoreCase("missing");
     }
 
     private static boolean versionOf(String candidate, String key) {
