@@ -535,6 +535,20 @@ public class RouterConfigService {
         return config;
     }
 
+    /**
+     * A profile's weights by factor name, in the contract's order, as shares x {@code scale} rounded to
+     * {@code places} decimals (enough to read, stable against binary floating point noise).
+     */
+    static Map<String, Double> weightMap(Weights w, double scale, int places) {
+        double[] values = {w.capability(), w.cost(), w.quality(), w.latency(), w.historical()};
+        double unit = Math.pow(10, places);
+        Map<String, Double> map = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            map.put(FACTORS.get(i), Math.round(values[i] * scale * unit) / unit);
+        }
+        return map;
+    }
+
     static String describe(ProfileSettings s) {
         Profile p = s.profile();
         Weights w = p.weights();

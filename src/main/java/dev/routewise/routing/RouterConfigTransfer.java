@@ -494,18 +494,9 @@ public class RouterConfigTransfer {
 
     private static ProfileDraft draft(ProfileSettings s) {
         Profile p = s.profile();
-        Map<String, Double> weights = new LinkedHashMap<>();
-        weights.put("capability", pct(p.weights().capability()));
-        weights.put("cost", pct(p.weights().cost()));
-        weights.put("quality", pct(p.weights().quality()));
-        weights.put("latency", pct(p.weights().latency()));
-        weights.put("historical", pct(p.weights().historical()));
+        Map<String, Double> weights = RouterConfigService.weightMap(p.weights(), 100, 2);
         return new ProfileDraft(p.name(), p.description(), weights,
                 p.tierPreference().stream().map(CostTier::key).toList(), p.tierWeight(),
                 p.pool().stream().map(ModelPattern::glob).toList(), s.fallbackModel());
-    }
-
-    private static double pct(double share) {
-        return Math.round(share * 10_000) / 100.0;
     }
 }

@@ -265,15 +265,8 @@ class RoutingApiController {
         return p.pool().stream().map(dev.routewise.routing.engine.ModelPattern::glob).toList();
     }
 
-    /** Shares rounded to 4 places: enough to read, and stable against binary floating point noise. */
     static Map<String, Double> weights(Profile p) {
-        Map<String, Double> weights = new LinkedHashMap<>();
-        weights.put("capability", round4(p.weights().capability()));
-        weights.put("cost", round4(p.weights().cost()));
-        weights.put("quality", round4(p.weights().quality()));
-        weights.put("latency", round4(p.weights().latency()));
-        weights.put("historical", round4(p.weights().historical()));
-        return weights;
+        return RouterConfigService.weightMap(p.weights(), 1, 4);
     }
 
     private static List<String> tiers(Profile p) {
@@ -334,9 +327,6 @@ class RoutingApiController {
         }
     }
 
-    private static double round4(double v) {
-        return Math.round(v * 10_000) / 10_000.0;
-    }
 
     private static double round(double v) {
         return Math.round(v * 1000) / 1000.0;

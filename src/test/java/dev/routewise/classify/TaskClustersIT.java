@@ -11,10 +11,7 @@ class TaskClustersIT extends BrowserTest {
 
     @Test
     void an_admin_tries_a_prompt_and_sees_its_task_tier_and_scores() {
-        page.navigate(url("/login"));
-        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Username")).fill("admin");
-        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Password")).fill("admin-password-for-tests");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        signInAsAdmin();
         assertThat(page.locator("vaadin-side-nav").getByText("Task clusters")).isVisible();
         page.locator("vaadin-side-nav").getByText("Task clusters").click();
         page.waitForURL("**/task-clusters**");

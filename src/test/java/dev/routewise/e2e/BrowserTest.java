@@ -70,6 +70,11 @@ public abstract class BrowserTest {
         context.close();
     }
 
+    /** Opens the sign-in page and signs in as the test admin; the console's first view follows. */
+    protected void signInAsAdmin() {
+        new LoginPage(page).open(url("/login")).signIn("admin", "admin-password-for-tests");
+    }
+
     protected String url(String path) {
         return "http://localhost:" + port + path;
     }

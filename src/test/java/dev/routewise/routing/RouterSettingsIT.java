@@ -44,10 +44,7 @@ class RouterSettingsIT extends BrowserTest {
 
     @Test
     void an_admin_adds_a_custom_profile_and_a_rule() {
-        page.navigate(url("/login"));
-        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Username")).fill("admin");
-        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Password")).fill("admin-password-for-tests");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        signInAsAdmin();
         page.locator("vaadin-side-nav").getByText("Router settings").click();
         page.waitForURL("**/router");
 

@@ -34,10 +34,7 @@ class RoutingTestBenchIT extends BrowserTest {
 
     @Test
     void an_admin_routes_a_prompt_and_sees_the_chosen_model_and_the_candidates() {
-        page.navigate(url("/login"));
-        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Username")).fill("admin");
-        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Password")).fill("admin-password-for-tests");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        signInAsAdmin();
         page.locator("vaadin-side-nav").getByText("Routing test bench").click();
         page.waitForURL("**/test-bench**");
 
