@@ -4,6 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Option;
 
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -22,15 +23,20 @@ import java.util.Set;
         footerHeading = "%nExit codes:%n",
         footer = {
                 "  0  ok",
-                "  2  usage error (unknown command or option, missing argument)",
-                "  3  not authenticated (401) or not allowed (403): give a key with --key or ROUTEWISE_API_KEY",
-                "  4  the server rejected the request (400, 404, 409, 422): its reasons are printed",
-                "  5  server unreachable, timed out or failing (5xx): the URL tried is printed",
-                "%nEnvironment: ROUTEWISE_URL, ROUTEWISE_API_KEY, NO_COLOR."})
+                "  1  local failure (e.g. the export file cannot be written)",
+                "  2  usage error: unknown command or option, missing argument",
+                "  3  not authenticated (401) or role not allowed (403): see --key",
+                "  4  request rejected (400, 404, 409, 422): the reasons are printed",
+                "  5  server unreachable, timed out or failing (5xx): the URL is printed",
+                "%nEnvironment: ROUTEWISE_URL, ROUTEWISE_API_KEY, NO_COLOR.",
+                "Every command takes --url, --key, --json and --no-color; see <command> --help."})
 public final class Cli {
 
     /** First arguments that mean "run the CLI" rather than "start the server". */
     private static final Set<String> COMMANDS = Set.of("router", "model", "help", "--help", "-h");
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     private final Io io;
 
@@ -58,12 +64,13 @@ public final class Cli {
 
     /** Runs one command line; returns its exit code. Colour only on a terminal, never with --no-color or NO_COLOR. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
-        boolean noColor = env.containsKey("NO_COLOR") || Arrays.asList(args).contains("--no-color");
-        return run(args, out, err, env, noColor ? Ansi.OFF : Ansi.AUTO);
+        return run(args, out, err, env, Ansi.AUTO);
     }
 
+    /** {@code ansi} is what the output supports; --no-color and NO_COLOR turn it off (help text included). */
     static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, Ansi ansi) {
-        Ansi resolved = ansi.enabled() ? Ansi.ON : Ansi.OFF;
+        boolean noColor = !env.getOrDefault("NO_COLOR", "").isEmpty() || Arrays.asList(args).contains("--no-color");
+        Ansi resolved = !noColor && ansi.enabled() ? Ansi.ON : Ansi.OFF;
         CommandLine cli = new CommandLine(new Cli(new Io(out, err, env, resolved)));
         cli.setOut(out);
         cli.setErr(err);
