@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 class ModelHistory {
 
     static final int MIN_SAMPLES = 5;
+    static final String LEARNED_SINCE = "learned-since";
     static final Duration WINDOW = Duration.ofDays(30);
     /** An outcome's weight halves every this long. */
     static final Duration HALF_LIFE = Duration.ofDays(7);
@@ -44,9 +45,23 @@ class ModelHistory {
         a[2] += 1;
     }
 
+    /** Forgets what was learned so far: outcomes up to now stop counting, newer ones count as usual. */
+    synchronized int reset() {
+        int cleared = scores.get().size();
+        jdbc.sql("INSERT INTO router_setting (name, value, updated_at, updated_by) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, "
+                        + "updated_by = excluded.updated_by")
+                .params(LEARNED_SINCE, Long.toString(clock.millis()), clock.millis(), "reset").update();
+        recompute();
+        return cleared;
+    }
+
     synchronized void recompute() {
         long now = clock.millis();
-        long since = now - WINDOW.toMillis();
+        long resetAt = jdbc.sql("SELECT value FROM router_setting WHERE name = ?").param(LEARNED_SINCE)
+                .query(String.class).optional().map(Long::parseLong).orElse(Long.MIN_VALUE);
+        // outcomes reported up to and including the reset's millisecond are forgotten
+        long since = Math.max(now - WINDOW.toMillis(), resetAt == Long.MIN_VALUE ? Long.MIN_VALUE : resetAt + 1);
         double lambda = Math.log(2) / HALF_LIFE.toMillis();
         Map<String, double[]> acc = new HashMap<>();
         jdbc.sql("SELECT model, success, quality_rating, reported_at, overridden_to FROM decision_outcome "

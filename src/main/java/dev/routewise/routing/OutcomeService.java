@@ -2,7 +2,9 @@ package dev.routewise.routing;
 
 import dev.routewise.base.InvalidInputException;
 import dev.routewise.base.NotFoundException;
+import dev.routewise.security.AppRoles;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -48,5 +50,11 @@ public class OutcomeService {
                         outcome.costUsd() == null ? null : outcome.costUsd().toPlainString(), outcome.overriddenTo())
                 .update();
         Thread.ofVirtual().name("model-history").start(history::recompute);
+    }
+
+    /** Forgets the learned per-model history; answers for how many models it had an opinion. */
+    @RolesAllowed(AppRoles.ADMIN)
+    public int resetLearned() {
+        return history.reset();
     }
 }

@@ -46,7 +46,7 @@ class RoutingApiController {
     }
 
     record Context(Integer priority, List<String> labels, String user, String team, String space, String sessionId,
-                   String area, String model, String policy) {
+                   String area, String model, String policy, String workflow, String stage) {
     }
 
     record ModelJson(String id, String provider, String modelId, String costTier) {
@@ -59,18 +59,24 @@ class RoutingApiController {
     record RouteResponse(String decisionId, ModelJson model, String profile, String task, String complexity,
                          double confidence, String tier, String rule, List<String> reasons,
                          List<CandidateJson> candidates, List<String> fallbackChain, BigDecimal estimatedCostUsd,
-                         long latencyMicros) {
+                         long latencyMicros, boolean cached) {
     }
 
-    record ProfileJson(String name, String description, Map<String, Double> weights, List<String> tierPreference) {
+    record ProfileJson(String name, String description, boolean builtIn, boolean edited, Map<String, Double> weights,
+                       List<String> tierPreference, double tierWeight, List<String> pool, String fallbackModel) {
     }
 
-    record ProfileConfigJson(String name, String description, Map<String, Double> weights,
-                             List<String> tierPreference, Map<String, String> overrides,
+    record ProfileConfigJson(String name, String description, boolean builtIn, boolean edited,
+                             Map<String, Double> weights, List<String> tierPreference, double tierWeight,
+                             List<String> pool, String fallbackModel, Map<String, String> overrides,
                              Map<String, List<String>> taskChains) {
     }
 
-    record RouterJson(String activeProfile, List<ProfileConfigJson> profiles, long droppedDecisions) {
+    record RouterJson(String activeProfile, List<ProfileConfigJson> profiles, List<Workflow> workflows,
+                      long droppedDecisions, RoutingService.CacheStats cache) {
+    }
+
+    record WorkflowBody(List<Workflow.Stage> stages) {
     }
 
     record ProfileChange(String profile) {
@@ -128,14 +134,56 @@ class RoutingApiController {
     RouterJson router() {
         RouterConfig current = config.current();
         List<ProfileConfigJson> profiles = new ArrayList<>();
-        for (Profile p : routing.profiles()) {
+        for (ProfileSettings s : current.profiles()) {
+            Profile p = s.profile();
             Map<String, String> overrides = new LinkedHashMap<>();
             current.overridesOf(p.name()).forEach((task, model) -> overrides.put(task.id(), model));
             Map<String, List<String>> chains = new LinkedHashMap<>();
             routing.taskChains(p.name()).forEach((task, chain) -> chains.put(task.id(), chain));
-            profiles.add(new ProfileConfigJson(p.name(), p.description(), weights(p), tiers(p), overrides, chains));
+            profiles.add(new ProfileConfigJson(p.name(), p.description(), s.builtIn(), s.edited(), weights(p),
+                    tiers(p), p.tierWeight(), pool(p), s.fallbackModel(), overrides, chains));
         }
-        return new RouterJson(current.activeProfile(), profiles, routing.droppedDecisions());
+        return new RouterJson(current.activeProfile(), profiles, List.copyOf(current.workflows().values()),
+                routing.droppedDecisions(), routing.cacheStats());
+    }
+
+    @PostMapping("/router/profiles")
+    ResponseEntity<ProfileJson> createProfile(@RequestBody(required = false) ProfileDraft draft) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(profile(config.createProfile(draft)));
+    }
+
+    @PutMapping("/router/profiles/{name}")
+    ProfileJson updateProfile(@PathVariable String name, @RequestBody(required = false) ProfileDraft draft) {
+        return profile(config.updateProfile(name, draft));
+    }
+
+    @org.springframework.web.bind.annotation.PatchMapping("/router/profiles/{name}/weights")
+    ProfileJson updateWeights(@PathVariable String name, @RequestBody(required = false) Map<String, Double> weights) {
+        return profile(config.updateWeights(name, weights));
+    }
+
+    /** Deletes a custom profile; a built-in one is reset to its shipped settings. */
+    @DeleteMapping("/router/profiles/{name}")
+    RouterJson deleteProfile(@PathVariable String name) {
+        config.deleteProfile(name);
+        return router();
+    }
+
+    @PutMapping("/router/workflows/{name}")
+    Workflow saveWorkflow(@PathVariable String name, @RequestBody(required = false) WorkflowBody body) {
+        return config.saveWorkflow(name, body == null ? null : body.stages());
+    }
+
+    @DeleteMapping("/router/workflows/{name}")
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteWorkflow(@PathVariable String name) {
+        config.deleteWorkflow(name);
+    }
+
+    /** Forgets cached decisions and learned per-model history (model reset in the CLI). */
+    @PostMapping("/router/reset")
+    RoutingService.ResetResult reset() {
+        return routing.reset();
     }
 
     @PutMapping("/router/profile")
@@ -169,7 +217,8 @@ class RoutingApiController {
                 classifier.maxPromptChars());
         RoutingService.Routed routed = routing.route(new RoutingService.Command(input, body.profile(),
                 constraints(body.constraints()), Boolean.TRUE.equals(body.tools()),
-                Boolean.TRUE.equals(body.structuredOutput()), caller.getName()));
+                Boolean.TRUE.equals(body.structuredOutput()), caller.getName(), c == null ? null : c.workflow(),
+                c == null ? null : c.stage()));
         RouteDecision d = routed.decision();
         if (!d.routed()) {
             return ResponseEntity.unprocessableEntity().body(noEligibleModel(d));
@@ -181,25 +230,32 @@ class RoutingApiController {
                 d.profile(), routed.classification().task().id(), routed.classification().complexity().id(),
                 routed.classification().confidence(), routed.classification().tier().id(), d.rule(), d.reasons(),
                 d.candidates().stream().limit(100).map(RoutingApiController::candidate).toList(), d.fallbackChain(),
-                d.estimatedCostUsd(), routed.latencyMicros()));
+                d.estimatedCostUsd(), routed.latencyMicros(), routed.cached()));
     }
 
     @GetMapping("/router/profiles")
     List<ProfileJson> profiles() {
-        List<ProfileJson> result = new ArrayList<>();
-        for (Profile p : routing.profiles()) {
-            result.add(new ProfileJson(p.name(), p.description(), weights(p), tiers(p)));
-        }
-        return result;
+        return config.current().profiles().stream().map(RoutingApiController::profile).toList();
     }
 
-    private static Map<String, Double> weights(Profile p) {
+    private static ProfileJson profile(ProfileSettings s) {
+        Profile p = s.profile();
+        return new ProfileJson(p.name(), p.description(), s.builtIn(), s.edited(), weights(p), tiers(p),
+                p.tierWeight(), pool(p), s.fallbackModel());
+    }
+
+    private static List<String> pool(Profile p) {
+        return p.pool().stream().map(dev.routewise.routing.engine.ModelPattern::glob).toList();
+    }
+
+    /** Shares rounded to 4 places: enough to read, and stable against binary floating point noise. */
+    static Map<String, Double> weights(Profile p) {
         Map<String, Double> weights = new LinkedHashMap<>();
-        weights.put("capability", p.weights().capability());
-        weights.put("cost", p.weights().cost());
-        weights.put("quality", p.weights().quality());
-        weights.put("latency", p.weights().latency());
-        weights.put("historical", p.weights().historical());
+        weights.put("capability", round4(p.weights().capability()));
+        weights.put("cost", round4(p.weights().cost()));
+        weights.put("quality", round4(p.weights().quality()));
+        weights.put("latency", round4(p.weights().latency()));
+        weights.put("historical", round4(p.weights().historical()));
         return weights;
     }
 
@@ -259,6 +315,10 @@ class RoutingApiController {
             String field = e.getMessage() == null ? "constraints" : "constraints." + e.getMessage().split(" ")[0];
             throw new InvalidInputException(field, e.getMessage());
         }
+    }
+
+    private static double round4(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
     }
 
     private static double round(double v) {

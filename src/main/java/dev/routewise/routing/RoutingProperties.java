@@ -12,11 +12,15 @@ import java.time.Duration;
  * @param decisionQueue       decisions waiting to be written; when full, new ones are counted as dropped
  * @param decisionBatch       decisions written per transaction
  * @param decisionFlushEvery  how often the writer wakes up when the queue is not full
+ * @param cacheTtl            how long a decision is reused for an identical request; 0 turns the cache off
+ * @param cacheSize           decisions kept at most in that cache
  */
 @Validated
 @ConfigurationProperties("routewise.routing")
 public record RoutingProperties(@DefaultValue("balanced") String defaultProfile,
                                 @Min(1) @DefaultValue("10000") int decisionQueue,
                                 @Min(1) @DefaultValue("500") int decisionBatch,
-                                @DefaultValue("200ms") Duration decisionFlushEvery) {
+                                @DefaultValue("200ms") Duration decisionFlushEvery,
+                                @DefaultValue("30s") Duration cacheTtl,
+                                @Min(0) @DefaultValue("10000") int cacheSize) {
 }

@@ -163,7 +163,8 @@ public class RoutingTestBenchView extends VerticalLayout {
     }
 
     private String description(String name) {
-        return Profile.builtIn(name).map(Profile::description).orElse("");
+        return routing.profiles().stream().filter(p -> p.name().equals(name)).map(Profile::description).findFirst()
+                .orElse("");
     }
 
     private Map<String, HasValidation> fields() {
