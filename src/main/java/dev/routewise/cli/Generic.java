@@ -54,7 +54,7 @@ final class Generic {
             for (int i = 0; i < names.size(); i++) {
                 JsonNode v = row.path(names.get(i));
                 String text = v.isMissingNode() || v.isNull() ? "-" : v.asString();
-                cells[i] = names.get(i).toLowerCase().contains("tier") ? Styles.tier(text) : text;
+                cells[i] = names.get(i).toLowerCase(java.util.Locale.ROOT).contains("tier") ? Styles.tier(text) : text;
             }
             table.add(cells);
         }
@@ -63,6 +63,6 @@ final class Generic {
 
     /** costUsd -> COST USD */
     static String header(String name) {
-        return name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toUpperCase();
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toUpperCase(java.util.Locale.ROOT);
     }
 }

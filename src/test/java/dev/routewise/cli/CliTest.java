@@ -51,14 +51,17 @@ class CliTest {
     ApplicationContext context;
 
     ApiClient api;
-    SourceRef source;
+    /** One catalog per class: every routed test model adds to the candidates of all later tests. */
+    static SourceRef source;
     String operator;
 
     @BeforeEach
     void setUp() {
         api = new ApiClient(port);
         operator = TestUsers.apiKey(keys, Role.OPERATOR);
-        source = RoutingTestCatalog.create(context, "cli", "openai", "gpt-4o-mini", "gpt-4o", "o3");
+        if (source == null) {
+            source = RoutingTestCatalog.create(context, "cli", "openai", "gpt-4o-mini", "gpt-4o", "o3");
+        }
     }
 
     @AfterEach

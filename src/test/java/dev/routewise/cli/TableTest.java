@@ -62,4 +62,17 @@ class TableTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Table("A", "B").add("only one"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void answers_of_unknown_shape_become_tables_of_their_scalar_fields() {
+        var rows = RoutewiseApi.JSON.readTree("[{\"model\":\"openai/gpt-4o\",\"costUsd\":1.25,\"costTier\":\"medium\","
+                + "\"tags\":[\"x\"]},{\"model\":\"openai/o3\",\"costUsd\":12.5,\"costTier\":null}]");
+
+        String[] lines = Generic.table(rows).render(Ansi.OFF).split(System.lineSeparator());
+
+        assertThat(lines).containsExactly(
+                "MODEL          COST USD  COST TIER",
+                "openai/gpt-4o      1.25  medium",
+                "openai/o3          12.5  -");
+    }
 }

@@ -43,12 +43,15 @@ class DecisionExportApiTest {
     JdbcClient jdbc;
 
     ApiClient api;
-    SourceRef source;
+    /** One catalog per class: every routed test model adds to the candidates of all later tests. */
+    static SourceRef source;
 
     @BeforeEach
     void catalog() {
         api = new ApiClient(port);
-        source = RoutingTestCatalog.create(jdbc, catalog, routable, "export", "openai", "gpt-4o-mini", "gpt-4o");
+        if (source == null) {
+            source = RoutingTestCatalog.create(jdbc, catalog, routable, "export", "openai", "gpt-4o-mini", "gpt-4o");
+        }
     }
 
     String routeAndWaitForLog(String prompt) {

@@ -30,8 +30,10 @@ public final class RoutingTestCatalog {
         catalog.apply(source, Arrays.stream(modelIds).map(id -> DiscoveredModel.idOnly(id, null)).toList(), null);
         // the last id must be a chat model: only those are routable
         String last = source.slug() + "/" + modelIds[modelIds.length - 1];
+        // a snapshot rebuilt while the source row was being inserted may list the models with the source
+        // unknown (so unhealthy) until the next rebuild: wait for a routable, healthy model
         await().atMost(Duration.ofSeconds(10)).until(() -> routable.current().stream()
-                .anyMatch(c -> c.id().equals(last)));
+                .anyMatch(c -> c.id().equals(last) && c.sourceHealthy()));
         return source;
     }
 }
