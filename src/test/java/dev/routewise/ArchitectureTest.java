@@ -85,9 +85,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_rules_language_is_plain_java_without_spring_or_vaadin() {
+        noClasses().that().resideInAPackage("dev.routewise.routing.rules..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.vaadin..")
+                .check(classes);
+    }
+
+    @Test
     void the_routing_engine_uses_only_the_plain_catalog_records_and_enums() {
         DescribedPredicate<JavaClass> plainCatalogTypes = simpleName("CatalogModel").or(simpleName("CostTier"))
-                .or(simpleName("Modality")).or(simpleName("Capability")).or(simpleName("ModelKind"));
+                .or(simpleName("Modality")).or(simpleName("Capability")).or(simpleName("ModelKind"))
+                .or(simpleName("Modality[]")).or(simpleName("CostTier[]"));
         noClasses().that().resideInAPackage("dev.routewise.routing.engine..")
                 .should().dependOnClassesThat(resideInAPackage("dev.routewise.catalog..")
                         .and(DescribedPredicate.not(plainCatalogTypes)))

@@ -5,6 +5,12 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
+import dev.routewise.classify.engine.TaskLabel;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,17 +31,48 @@ class ModelHistory {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final AtomicReference<Map<String, Double>> scores = new AtomicReference<>(Map.of());
+    private final AtomicReference<Learned> learned = new AtomicReference<>(Learned.NONE);
 
-    ModelHistory(JdbcClient jdbc, Clock clock) {
+    /**
+     * What outcomes taught, swapped whole on each recompute. Per task, a model's record on that task when it has
+     * enough outcomes there, else its record over all tasks.
+     */
+    record Learned(Map<String, Double> overall, Map<TaskLabel, Map<String, Double>> byTask,
+                   Map<String, Integer> p50LatencyMs) {
+        static final Learned NONE = new Learned(Map.of(), Map.of(), Map.of());
+
+        Map<String, Double> forTask(TaskLabel task) {
+            return byTask.getOrDefault(task, overall);
+        }
+    }
+
+    /** Published when the observed p50 latencies change, so the routable models can carry them. */
+    record LatenciesChanged(Map<String, Integer> p50LatencyMs) {
+    }
+
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    ModelHistory(JdbcClient jdbc, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
         recompute();
     }
 
-    /** Model id -> historical score in [0,1] for models with enough outcomes. */
+    /** Model id -> historical score in [0,1] over all tasks, for models with enough outcomes. */
     Map<String, Double> scores() {
-        return scores.get();
+        return learned.get().overall();
+    }
+
+    Learned current() {
+        return learned.get();
+    }
+
+    private static void add(Map<String, double[]> acc, Map<TaskLabel, Map<String, double[]>> byTask, String task,
+                            String model, double weight, double value) {
+        add(acc, model, weight, value);
+        TaskLabel.fromId(task).ifPresent(t -> add(byTask.computeIfAbsent(t, x -> new HashMap<>()), model, weight,
+                value));
     }
 
     private static void add(Map<String, double[]> acc, String model, double weight, double value) {
@@ -45,9 +82,37 @@ class ModelHistory {
         a[2] += 1;
     }
 
+    /** The median latency of successful calls per model with enough of them: the engine's latency factor. */
+    private Map<String, Integer> latencies(long since) {
+        Map<String, List<Integer>> byModel = new HashMap<>();
+        jdbc.sql("SELECT model, latency_ms FROM decision_outcome WHERE model IS NOT NULL AND success = 1 "
+                        + "AND latency_ms IS NOT NULL AND reported_at >= ?")
+                .param(since)
+                .query((rs, n) -> byModel.computeIfAbsent(rs.getString(1), m -> new ArrayList<>()).add(rs.getInt(2)))
+                .list();
+        Map<String, Integer> p50 = new HashMap<>();
+        byModel.forEach((model, values) -> {
+            if (values.size() >= MIN_SAMPLES) {
+                Collections.sort(values);
+                p50.put(model, Math.max(1, values.get((values.size() - 1) / 2)));
+            }
+        });
+        return Map.copyOf(p50);
+    }
+
+    private static Map<String, Double> scoresOf(Map<String, double[]> acc) {
+        Map<String, Double> result = new HashMap<>();
+        acc.forEach((model, a) -> {
+            if (a[2] >= MIN_SAMPLES && a[1] > 0) {
+                result.put(model, Math.clamp(a[0] / a[1], 0.0, 1.0));
+            }
+        });
+        return result;
+    }
+
     /** Forgets what was learned so far: outcomes up to now stop counting, newer ones count as usual. */
     synchronized int reset() {
-        int cleared = scores.get().size();
+        int cleared = learned.get().overall().size();
         jdbc.sql("INSERT INTO router_setting (name, value, updated_at, updated_by) VALUES (?, ?, ?, ?) "
                         + "ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, "
                         + "updated_by = excluded.updated_by")
@@ -64,7 +129,8 @@ class ModelHistory {
         long since = Math.max(now - WINDOW.toMillis(), resetAt == Long.MIN_VALUE ? Long.MIN_VALUE : resetAt + 1);
         double lambda = Math.log(2) / HALF_LIFE.toMillis();
         Map<String, double[]> acc = new HashMap<>();
-        jdbc.sql("SELECT model, success, quality_rating, reported_at, overridden_to FROM decision_outcome "
+        Map<TaskLabel, Map<String, double[]>> taskAcc = new EnumMap<>(TaskLabel.class);
+        jdbc.sql("SELECT model, task, success, quality_rating, reported_at, overridden_to FROM decision_outcome "
                         + "WHERE model IS NOT NULL AND reported_at >= ?")
                 .param(since)
                 .query((rs, n) -> {
@@ -74,21 +140,26 @@ class ModelHistory {
                     String overriddenTo = rs.getString("overridden_to");
                     if (overriddenTo != null && !overriddenTo.isBlank()) {
                         // the user did not accept the routed model and picked another: learn from both
-                        add(acc, rs.getString("model"), w, 0.0);
-                        add(acc, overriddenTo.strip(), w, 1.0);
+                        add(acc, taskAcc, rs.getString("task"), rs.getString("model"), w, 0.0);
+                        add(acc, taskAcc, rs.getString("task"), overriddenTo.strip(), w, 1.0);
                         return null;
                     }
                     // success counts 70%, the rating (1..5 -> 0..1) 30%; unrated outcomes count success only
                     double value = rated ? 0.7 * rs.getInt("success") + 0.3 * (rating - 1) / 4.0 : rs.getInt("success");
-                    add(acc, rs.getString("model"), w, value);
+                    add(acc, taskAcc, rs.getString("task"), rs.getString("model"), w, value);
                     return null;
                 }).list();
-        Map<String, Double> result = new HashMap<>();
-        acc.forEach((model, a) -> {
-            if (a[2] >= MIN_SAMPLES && a[1] > 0) {
-                result.put(model, Math.clamp(a[0] / a[1], 0.0, 1.0));
-            }
+        Map<String, Double> overall = Map.copyOf(scoresOf(acc));
+        Map<TaskLabel, Map<String, Double>> byTask = new EnumMap<>(TaskLabel.class);
+        taskAcc.forEach((task, models) -> {
+            Map<String, Double> merged = new HashMap<>(overall);
+            merged.putAll(scoresOf(models));
+            byTask.put(task, Map.copyOf(merged));
         });
-        scores.set(Map.copyOf(result));
+        Map<String, Integer> latencies = latencies(since);
+        Learned before = learned.getAndSet(new Learned(overall, byTask, latencies));
+        if (!before.p50LatencyMs().equals(latencies)) {
+            events.publishEvent(new LatenciesChanged(latencies));
+        }
     }
 }

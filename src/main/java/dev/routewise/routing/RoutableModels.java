@@ -8,6 +8,7 @@ import dev.routewise.catalog.ModelKind;
 import dev.routewise.catalog.ModelSort;
 import dev.routewise.discovery.ModelSource;
 import dev.routewise.discovery.SourceService;
+import dev.routewise.routing.engine.PreparedCatalog;
 import dev.routewise.routing.engine.RouteCandidate;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -24,7 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * The chat models the router chooses from, as an immutable snapshot: a decision reads memory,
- * never the database. Rebuilt in the background whenever the catalog or a source changes.
+ * never the database. Rebuilt in the background whenever the catalog or a source changes, as a
+ * {@link PreparedCatalog} so that what the engine needs of each model is computed once per snapshot.
  */
 @Component
 class RoutableModels {
@@ -33,8 +35,11 @@ class RoutableModels {
 
     private final CatalogService catalog;
     private final SourceService sources;
-    private final AtomicReference<List<RouteCandidate>> snapshot = new AtomicReference<>(List.of());
+    private final AtomicReference<PreparedCatalog> snapshot = new AtomicReference<>(PreparedCatalog.of(List.of()));
     private final AtomicBoolean rebuildPending = new AtomicBoolean();
+    /** The catalog's chat models as last read, and the observed latencies laid over them. */
+    private List<RouteCandidate> base = List.of();
+    private Map<String, Integer> latencies = Map.of();
 
     RoutableModels(CatalogService catalog, SourceService sources) {
         this.catalog = catalog;
@@ -75,6 +80,26 @@ class RoutableModels {
                 break;
             }
         }
-        snapshot.set(List.copyOf(candidates));
+        base = List.copyOf(candidates);
+        publish();
+    }
+
+    /** Observed latencies changed: lay them over the last catalog read, without reading it again. */
+    @EventListener
+    synchronized void onLatenciesChanged(ModelHistory.LatenciesChanged event) {
+        latencies = event.p50LatencyMs();
+        publish();
+    }
+
+    private void publish() {
+        List<RouteCandidate> withLatency = base;
+        if (!latencies.isEmpty()) {
+            withLatency = new ArrayList<>(base.size());
+            for (RouteCandidate m : base) {
+                Integer p50 = latencies.get(m.id());
+                withLatency.add(p50 == null ? m : m.withObservedLatency(p50));
+            }
+        }
+        snapshot.set(PreparedCatalog.of(withLatency));
     }
 }

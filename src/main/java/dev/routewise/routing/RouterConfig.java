@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param profiles      built-in profiles first, then custom ones by name
  * @param overrides     per profile, the model forced for a task
  * @param workflows     by name, each with its stages in order
+ * @param presets       whether built-in profiles follow seed 000's task -> model presets when their models fit
  */
 public record RouterConfig(String activeProfile, List<ProfileSettings> profiles,
-                           Map<String, Map<TaskLabel, String>> overrides, Map<String, Workflow> workflows) {
+                           Map<String, Map<TaskLabel, String>> overrides, Map<String, Workflow> workflows,
+                           boolean presets) {
 
     public RouterConfig {
         Objects.requireNonNull(activeProfile);

@@ -38,6 +38,7 @@ import java.util.regex.Pattern;
 public class RouterConfigService {
 
     static final String ACTIVE_PROFILE = "active-profile";
+    static final String PRESETS = "presets";
     public static final List<String> FACTORS = List.of("capability", "cost", "quality", "latency", "historical");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
 
@@ -82,6 +83,18 @@ public class RouterConfigService {
         String before = current.get().activeProfile();
         putSetting(ACTIVE_PROFILE, profile.name());
         audit.recordChange(AuditAction.ROUTER_CHANGED, "active profile", before, profile.name());
+        return reload();
+    }
+
+    /** Turns seed 000's presets of the built-in profiles on or off. */
+    @RolesAllowed(AppRoles.OPERATOR)
+    @Transactional
+    public RouterConfig setPresets(boolean on) {
+        boolean before = current.get().presets();
+        putSetting(PRESETS, Boolean.toString(on));
+        if (before != on) {
+            audit.recordChange(AuditAction.ROUTER_CHANGED, "seed presets", before ? "on" : "off", on ? "on" : "off");
+        }
         return reload();
     }
 
@@ -228,6 +241,12 @@ public class RouterConfigService {
     }
 
     Workflow validWorkflow(String name, List<Workflow.Stage> stages) {
+        return validWorkflow(name, stages, profileName -> profile(profileName).name());
+    }
+
+    /** @param profiles resolves a profile name to its canonical form, or throws for an unknown one */
+    Workflow validWorkflow(String name, List<Workflow.Stage> stages,
+                           java.util.function.UnaryOperator<String> profiles) {
         String wf = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
         if (!NAME.matcher(wf).matches()) {
             throw new InvalidInputException("name", "Name the workflow with 1-40 lower-case letters, digits, "
@@ -250,7 +269,7 @@ public class RouterConfigService {
                 throw new InvalidInputException(field + ".name", "Stage '" + stage + "' appears twice");
             }
             String model = modelId(field + ".model", s.model());
-            String profile = s.profile() == null || s.profile().isBlank() ? null : profile(s.profile()).name();
+            String profile = s.profile() == null || s.profile().isBlank() ? null : profiles.apply(s.profile());
             if ((model == null) == (profile == null)) {
                 throw new InvalidInputException(field, "Stage '" + stage + "' needs exactly one of a model or a "
                         + "profile");
@@ -268,6 +287,88 @@ public class RouterConfigService {
                             + "updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)")
                     .params(workflow.name(), s.name(), position++, s.model(), s.profile(), clock.millis(), actor())
                     .update();
+        }
+    }
+
+    /**
+     * A complete profile from a config file: fields it leaves out take the shipped values of a built-in profile of
+     * that name, else balanced's. Validates only; writes nothing.
+     */
+    ProfileSettings validProfile(ProfileDraft draft) {
+        String name = draft == null || draft.name() == null ? "" : draft.name().trim().toLowerCase(Locale.ROOT);
+        if (!NAME.matcher(name).matches() || name.equals("auto")) {
+            throw new InvalidInputException("name", "Name the profile with 1-40 lower-case letters, digits, "
+                    + "'-' or '_' (not 'auto'), e.g. anthropic-only");
+        }
+        Profile shipped = Profile.builtIn(name).orElse(null);
+        ProfileSettings base = shipped != null ? new ProfileSettings(shipped, null, true, false)
+                : new ProfileSettings(Profile.BALANCED.withPool(List.of()), null, false, false);
+        ProfileSettings merged = merge(base, name, draft);
+        // a built-in written exactly as shipped is not an edit
+        boolean edited = shipped != null && (!describe(merged).equals(describe(base))
+                || !merged.profile().description().equals(shipped.description()));
+        return new ProfileSettings(merged.profile(), merged.fallbackModel(), shipped != null, edited);
+    }
+
+    /**
+     * Replaces whole sections of the configuration (null = leave that section alone) in the caller's transaction,
+     * auditing each change. The caller reloads with {@link #reload()} after the transaction ends, whatever the result.
+     */
+    void replaceSections(String activeProfile, List<ProfileSettings> profiles,
+                         Map<String, Map<TaskLabel, String>> overrides, List<Workflow> workflows) {
+        RouterConfig before = current.get();
+        if (profiles != null) {
+            Set<String> names = new HashSet<>();
+            profiles.forEach(p -> names.add(p.name()));
+            for (ProfileSettings old : before.profiles()) {
+                if (!names.contains(old.name()) && (old.edited() || !old.builtIn())) {
+                    jdbc.sql("DELETE FROM router_profile WHERE name = ?").param(old.name()).update();
+                    if (!old.builtIn()) {
+                        jdbc.sql("DELETE FROM task_override WHERE profile = ?").param(old.name()).update();
+                    }
+                    audit.recordChange(AuditAction.ROUTER_CHANGED, "profile " + old.name(), describe(old),
+                            old.builtIn() ? "reset by config import" : null);
+                }
+            }
+            for (ProfileSettings p : profiles) {
+                ProfileSettings old = before.profile(p.name()).orElse(null);
+                if (p.builtIn() && !p.edited()) {
+                    jdbc.sql("DELETE FROM router_profile WHERE name = ?").param(p.name()).update();
+                } else {
+                    store(p);
+                }
+                String after = describe(p);
+                if (old == null || !describe(old).equals(after)) {
+                    audit.recordChange(AuditAction.ROUTER_CHANGED, "profile " + p.name(),
+                            old == null ? null : describe(old), after);
+                }
+            }
+        }
+        if (activeProfile != null && !activeProfile.equals(before.activeProfile())) {
+            putSetting(ACTIVE_PROFILE, activeProfile);
+            audit.recordChange(AuditAction.ROUTER_CHANGED, "active profile", before.activeProfile(), activeProfile);
+        }
+        if (overrides != null) {
+            jdbc.sql("DELETE FROM task_override").update();
+            overrides.forEach((profile, tasks) -> tasks.forEach((task, model) -> jdbc.sql(
+                            "INSERT INTO task_override (profile, task, model, updated_at, updated_by) "
+                                    + "VALUES (?, ?, ?, ?, ?)")
+                    .params(profile, task.id(), model, clock.millis(), actor()).update()));
+            if (!overrides.equals(before.overrides())) {
+                audit.recordChange(AuditAction.ROUTER_CHANGED, "overrides", before.overrides().toString(),
+                        overrides.toString());
+            }
+        }
+        if (workflows != null) {
+            jdbc.sql("DELETE FROM router_workflow_stage").update();
+            workflows.forEach(this::writeWorkflow);
+            Map<String, Workflow> after = new LinkedHashMap<>();
+            workflows.forEach(w -> after.put(w.name(), w));
+            if (!after.equals(before.workflows())) {
+                audit.recordChange(AuditAction.ROUTER_CHANGED, "workflows", before.workflows().values().stream()
+                        .map(w -> w.name() + ": " + describe(w)).toList().toString(), workflows.stream()
+                        .map(w -> w.name() + ": " + describe(w)).toList().toString());
+            }
         }
     }
 
@@ -427,7 +528,9 @@ public class RouterConfigService {
         Map<String, Workflow> workflows = new LinkedHashMap<>();
         stages.forEach((name, list) -> workflows.put(name, new Workflow(name, list)));
 
-        RouterConfig config = new RouterConfig(active, profiles, frozen, workflows);
+        boolean presets = jdbc.sql("SELECT value FROM router_setting WHERE name = ?").param(PRESETS)
+                .query(String.class).optional().map(Boolean::parseBoolean).orElse(properties.presets());
+        RouterConfig config = new RouterConfig(active, profiles, frozen, workflows, presets);
         current.set(config);
         return config;
     }

@@ -72,14 +72,18 @@ class RoutingApiController {
                              Map<String, List<String>> taskChains) {
     }
 
-    record RouterJson(String activeProfile, List<ProfileConfigJson> profiles, List<Workflow> workflows,
-                      long droppedDecisions, RoutingService.CacheStats cache) {
+    record RouterJson(String activeProfile, boolean presets, List<ProfileConfigJson> profiles,
+                      List<Workflow> workflows, RuleService.Rules rules, long droppedDecisions,
+                      RoutingService.CacheStats cache) {
     }
 
     record WorkflowBody(List<Workflow.Stage> stages) {
     }
 
     record ProfileChange(String profile) {
+    }
+
+    record PresetsChange(Boolean enabled) {
     }
 
     record OverrideChange(String model) {
@@ -93,9 +97,11 @@ class RoutingApiController {
     private final OutcomeService outcomes;
     private final DecisionHistory decisions;
     private final ClassifierService classifier;
+    private final RuleService rules;
 
     RoutingApiController(RoutingService routing, RouterConfigService config, OutcomeService outcomes,
-                         DecisionHistory decisions, ClassifierService classifier) {
+                         DecisionHistory decisions, ClassifierService classifier, RuleService rules) {
+        this.rules = rules;
         this.routing = routing;
         this.config = config;
         this.outcomes = outcomes;
@@ -143,8 +149,18 @@ class RoutingApiController {
             profiles.add(new ProfileConfigJson(p.name(), p.description(), s.builtIn(), s.edited(), weights(p),
                     tiers(p), p.tierWeight(), pool(p), s.fallbackModel(), overrides, chains));
         }
-        return new RouterJson(current.activeProfile(), profiles, List.copyOf(current.workflows().values()),
-                routing.droppedDecisions(), routing.cacheStats());
+        return new RouterJson(current.activeProfile(), current.presets(), profiles, List.copyOf(current.workflows().values()),
+                rules.list(), routing.droppedDecisions(), routing.cacheStats());
+    }
+
+    /** Turns seed 000's task presets of the built-in profiles on or off. */
+    @PutMapping("/router/presets")
+    RouterJson setPresets(@RequestBody(required = false) PresetsChange change) {
+        if (change == null || change.enabled() == null) {
+            throw new InvalidInputException("enabled", "Send {\"enabled\": true} or {\"enabled\": false}");
+        }
+        config.setPresets(change.enabled());
+        return router();
     }
 
     @PostMapping("/router/profiles")
@@ -217,8 +233,9 @@ class RoutingApiController {
                 classifier.maxPromptChars());
         RoutingService.Routed routed = routing.route(new RoutingService.Command(input, body.profile(),
                 constraints(body.constraints()), Boolean.TRUE.equals(body.tools()),
-                Boolean.TRUE.equals(body.structuredOutput()), caller.getName(), c == null ? null : c.workflow(),
-                c == null ? null : c.stage()));
+                Boolean.TRUE.equals(body.structuredOutput()), caller.getName(), c == null ? null
+                : new RoutingService.RequestContext(c.priority(), c.labels(), c.user(), c.team(), c.space(),
+                        c.sessionId(), c.workflow(), c.stage())));
         RouteDecision d = routed.decision();
         if (!d.routed()) {
             return ResponseEntity.unprocessableEntity().body(noEligibleModel(d));

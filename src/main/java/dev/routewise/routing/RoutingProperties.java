@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param decisionFlushEvery  how often the writer wakes up when the queue is not full
  * @param cacheTtl            how long a decision is reused for an identical request; 0 turns the cache off
  * @param cacheSize           decisions kept at most in that cache
+ * @param presets             whether built-in profiles start with seed 000's task presets on (changeable at run time)
  */
 @Validated
 @ConfigurationProperties("routewise.routing")
@@ -22,5 +23,6 @@ public record RoutingProperties(@DefaultValue("balanced") String defaultProfile,
                                 @Min(1) @DefaultValue("500") int decisionBatch,
                                 @DefaultValue("200ms") Duration decisionFlushEvery,
                                 @DefaultValue("30s") Duration cacheTtl,
-                                @Min(0) @DefaultValue("10000") int cacheSize) {
+                                @Min(0) @DefaultValue("10000") int cacheSize,
+                                @DefaultValue("true") boolean presets) {
 }

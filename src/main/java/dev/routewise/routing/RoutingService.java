@@ -5,6 +5,7 @@ import dev.routewise.classify.engine.Classification;
 import dev.routewise.classify.engine.ClassifyInput;
 import dev.routewise.classify.engine.Complexity;
 import dev.routewise.classify.engine.TaskLabel;
+import dev.routewise.routing.engine.ComplexityShift;
 import dev.routewise.routing.engine.Profile;
 import dev.routewise.routing.engine.QualityTable;
 import dev.routewise.routing.engine.RouteCandidate;
@@ -13,6 +14,9 @@ import dev.routewise.routing.engine.RouteDecision;
 import dev.routewise.routing.engine.RouteRequest;
 import dev.routewise.routing.engine.RoutingEngine;
 import dev.routewise.routing.engine.ScoredCandidate;
+import dev.routewise.routing.rules.Action;
+import dev.routewise.routing.rules.RuleOutcome;
+import dev.routewise.routing.rules.RuleSet;
 import dev.routewise.security.AppRoles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,9 +30,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Routes one request: classifies it (unless the caller named the task), applies the workflow stage it names, asks
- * the engine to choose among the routable models under the profile and constraints, and logs the decision without
- * waiting for the database. Identical requests within a short time reuse the decision.
+ * Routes one request: classifies it (unless the caller named the task), applies the workflow stage it names and
+ * the routing rules, asks the engine to choose among the routable models under the profile and constraints, and
+ * logs the decision without waiting for the database. Identical requests within a short time reuse the decision.
  */
 @Service
 public class RoutingService {
@@ -39,34 +43,55 @@ public class RoutingService {
     private final RouterConfigService config;
     private final ModelHistory history;
     private final OutcomeService outcomes;
+    private final RuleService rules;
     private final RoutingEngine engine = new RoutingEngine();
-    private final QualityTable quality = QualityTable.loadDefault();
+    private final ComplexityShift complexityShift = new ComplexityShift();
+    private final PresetTable presets = PresetTable.loadDefault();
+    private final QualityService qualities;
     private final DecisionCache<Command, Cached> cache;
     private final Clock clock;
 
     RoutingService(ClassifierService classifier, RoutableModels models, DecisionLog decisions,
                    RoutingProperties properties, RouterConfigService config, ModelHistory history,
-                   OutcomeService outcomes, Clock clock) {
+                   OutcomeService outcomes, RuleService rules, QualityService qualities, Clock clock) {
         this.classifier = classifier;
         this.models = models;
         this.decisions = decisions;
         this.config = config;
         this.history = history;
         this.outcomes = outcomes;
+        this.rules = rules;
+        this.qualities = qualities;
         this.clock = clock;
         this.cache = new DecisionCache<>(properties.cacheTtl().toNanos(), properties.cacheSize());
     }
 
-    /**
-     * A request to route: what to classify, under which profile and constraints, for whom, and optionally the
-     * workflow stage it belongs to.
-     */
+    /** A request to route: what to classify, under which profile and constraints, for whom. */
     public record Command(ClassifyInput input, String profile, RouteConstraints constraints, boolean needsTools,
-                          boolean needsStructuredOutput, String caller, String workflow, String stage) {
+                          boolean needsStructuredOutput, String caller, RequestContext context) {
+
+        public Command {
+            context = context == null ? RequestContext.NONE : context;
+        }
 
         public Command(ClassifyInput input, String profile, RouteConstraints constraints, boolean needsTools,
                        boolean needsStructuredOutput, String caller) {
-            this(input, profile, constraints, needsTools, needsStructuredOutput, caller, null, null);
+            this(input, profile, constraints, needsTools, needsStructuredOutput, caller, RequestContext.NONE);
+        }
+    }
+
+    /**
+     * Who and what a request is for ({@code context} of /api/v1/route), as routing rules see it, and the workflow
+     * stage it belongs to; all optional.
+     */
+    public record RequestContext(Integer priority, List<String> labels, String user, String team, String space,
+                                 String sessionId, String workflow, String stage) {
+
+        public static final RequestContext NONE = new RequestContext(null, List.of(), null, null, null, null, null,
+                null);
+
+        public RequestContext {
+            labels = labels == null ? List.of() : List.copyOf(labels);
         }
     }
 
@@ -91,21 +116,25 @@ public class RoutingService {
         long start = System.nanoTime();
         RouterConfig settings = config.current();
         List<RouteCandidate> snapshot = models.current();
-        Map<String, Double> scores = history.scores();
-        Cached hit = cache.get(command, start, settings, snapshot, scores);
+        ModelHistory.Learned learned = history.current();
+        RuleSet ruleSet = rules.snapshot();
+        QualityTable quality = qualities.current();
+        Cached hit = cache.get(command, start, settings, snapshot, learned, ruleSet, quality);
         boolean cached = hit != null;
+        // made first: the A/B bucket of a request without session, user or team falls back to it
+        String id = UUID.randomUUID().toString();
         if (!cached) {
-            hit = decide(command, settings, snapshot, scores);
-            cache.put(command, hit, start, settings, snapshot, scores);
+            hit = decide(command, settings, snapshot, learned, ruleSet, id, start);
+            cache.put(command, hit, start, settings, snapshot, learned, ruleSet, quality);
         }
         long micros = (System.nanoTime() - start) / 1_000;
-        String id = UUID.randomUUID().toString();
         decisions.offer(entry(id, hit.classification(), hit.decision(), micros, command.caller()));
         return new Routed(id, hit.classification(), hit.decision(), micros, cached);
     }
 
-    private Cached decide(Command command, RouterConfig settings, List<RouteCandidate> snapshot, Map<String, Double> scores) {
-        Workflow.Stage stage = stage(command);
+    private Cached decide(Command command, RouterConfig settings, List<RouteCandidate> snapshot,
+                          ModelHistory.Learned learned, RuleSet ruleSet, String id, long start) {
+        Workflow.Stage stage = stage(command.context());
         String profileName = command.profile() == null || command.profile().isBlank()
                 ? settings.activeProfile() : command.profile();
         if (stage != null && stage.profile() != null) {
@@ -113,31 +142,148 @@ public class RoutingService {
         }
         ProfileSettings profile = config.settings(profileName);
         Classification classification = classifier.classify(command.input());
+        RuleOutcome outcome = ruleSet.isEmpty() ? RuleOutcome.NONE
+                : ruleSet.evaluate(rules.input(classification, command.context(), profile.name(), id));
+        if (outcome.is(Action.Type.DENY)) {
+            throw denied(id, classification, profile.name(), outcome, start, command.caller());
+        }
+        if (outcome.is(Action.Type.USE_PROFILE)) {
+            profile = config.settings(outcome.decisive().action().value());
+        }
         RouteRequest request = RouteRequest.from(classification, command.needsTools(),
-                command.needsStructuredOutput(), command.constraints());
+                command.needsStructuredOutput(), withRuleModels(command.constraints(), outcome));
         Map<TaskLabel, String> overrides = settings.overridesOf(profile.name());
-        if (stage != null && stage.model() != null) {
+        boolean forced = true;
+        if (outcome.is(Action.Type.USE_MODEL)) {
+            overrides = Map.of(request.task(), outcome.decisive().action().value());
+        } else if (stage != null && stage.model() != null) {
             overrides = Map.of(request.task(), stage.model());
+        } else {
+            forced = overrides.containsKey(request.task());
         }
-        RouteDecision decision = engine.route(request, profile.profile(), snapshot, quality, overrides, scores);
+        RouteDecision decision = choose(request, profile, complexityShift.apply(profile.profile(),
+                classification.complexity()), snapshot, overrides, forced, learned.forTask(request.task()), settings);
+        decision = withComplexityReason(decision, classification.complexity());
         if (stage != null) {
-            decision = byStage(decision, command, stage);
+            decision = byStage(decision, command.context(), stage);
         }
-        decision = withFallbackModel(decision, profile);
+        if (outcome.matchedAny()) {
+            decision = explainedByRules(decision, outcome);
+        }
+        decision = withFallbackModel(decision, fallbackModel(profile, settings, snapshot));
         return new Cached(classification, decision);
     }
 
-    private Workflow.Stage stage(Command command) {
-        if (command.workflow() == null || command.workflow().isBlank()) {
-            if (command.stage() != null && !command.stage().isBlank()) {
+    /**
+     * The engine's choice, preceded by seed 000's preset for built-in profiles: the first model of the task's
+     * preset chain that is in the catalog and fits the request is taken, unless a model is already forced.
+     */
+    private RouteDecision choose(RouteRequest request, ProfileSettings profile, Profile scoring,
+                                 List<RouteCandidate> snapshot, Map<TaskLabel, String> overrides, boolean forced,
+                                 Map<String, Double> history, RouterConfig settings) {
+        QualityTable quality = qualities.current();
+        if (!forced && profile.builtIn() && settings.presets()) {
+            List<String> chain = presets.resolve(snapshot).chain(profile.name(), request.task());
+            for (String preset : chain) {
+                RouteDecision d = engine.route(request, scoring, snapshot, quality, Map.of(request.task(), preset),
+                        history);
+                if ("override".equals(d.rule())) {
+                    return asPreset(d, profile.name(), request.task(), preset);
+                }
+            }
+            if (!chain.isEmpty()) {
+                RouteDecision scored = engine.route(request, scoring, snapshot, quality, overrides, history);
+                List<String> reasons = new ArrayList<>(scored.reasons());
+                reasons.add("seed preset " + String.join(" > ", chain) + " does not fit this request; scored instead");
+                return new RouteDecision(scored.profile(), scored.task(), scored.complexity(), scored.chosen(),
+                        scored.candidates(), scored.fallbackChain(), scored.estimatedCostUsd(), scored.rule(),
+                        reasons);
+            }
+        }
+        return engine.route(request, scoring, snapshot, quality, overrides, history);
+    }
+
+    private RouteDecision asPreset(RouteDecision d, String profile, TaskLabel task, String model) {
+        List<String> reasons = new ArrayList<>(d.reasons().size());
+        for (String r : d.reasons()) {
+            reasons.add(r.startsWith("override for ") ? "seed preset for " + task + " in profile " + profile + ": "
+                    + model + " (" + String.join(" > ", presets.names(profile, task)) + ")" : r);
+        }
+        return new RouteDecision(d.profile(), d.task(), d.complexity(), d.chosen(), d.candidates(), d.fallbackChain(),
+                d.estimatedCostUsd(), "preset", reasons);
+    }
+
+    /** The profile's own fallback model, else for a built-in profile its seed preset one while presets are on. */
+    private String fallbackModel(ProfileSettings profile, RouterConfig settings, List<RouteCandidate> snapshot) {
+        if (profile.fallbackModel() != null || !profile.builtIn() || !settings.presets()) {
+            return profile.fallbackModel();
+        }
+        return presets.resolve(snapshot).fallbacks().get(profile.name());
+    }
+
+    /** Says how the prompt's complexity moved the weights, after the reason for the choice. */
+    private static RouteDecision withComplexityReason(RouteDecision d, Complexity complexity) {
+        String why = ComplexityShift.explain(complexity);
+        if (why == null || !d.routed()) {
+            return d;
+        }
+        List<String> reasons = new ArrayList<>(d.reasons());
+        reasons.add(Math.min(1, reasons.size()), why);
+        return new RouteDecision(d.profile(), d.task(), d.complexity(), d.chosen(), d.candidates(), d.fallbackChain(),
+                d.estimatedCostUsd(), d.rule(), reasons);
+    }
+
+    /** add_models and exclude_models of matching rules join the request's own allowed and excluded models. */
+    private static RouteConstraints withRuleModels(RouteConstraints c, RuleOutcome outcome) {
+        RouteConstraints merged = c == null ? RouteConstraints.NONE : c;
+        if (!outcome.allowedModels().isEmpty()) {
+            merged = merged.withAllowedModels(plus(merged.allowedModels(), outcome.allowedModels()));
+        }
+        if (!outcome.excludedModels().isEmpty()) {
+            merged = merged.withExcludedModels(plus(merged.excludedModels(), outcome.excludedModels()));
+        }
+        return merged;
+    }
+
+    private static List<String> plus(List<dev.routewise.routing.engine.ModelPattern> patterns, List<String> globs) {
+        List<String> all = new ArrayList<>(patterns.size() + globs.size());
+        patterns.forEach(p -> all.add(p.glob()));
+        all.addAll(globs);
+        return all;
+    }
+
+    /** The engine's decision, named after the rules that shaped it and with their reasons first. */
+    private static RouteDecision explainedByRules(RouteDecision d, RuleOutcome outcome) {
+        List<String> reasons = new ArrayList<>(outcome.reasons());
+        reasons.addAll(d.reasons());
+        return new RouteDecision(d.profile(), d.task(), d.complexity(), d.chosen(), d.candidates(), d.fallbackChain(),
+                d.estimatedCostUsd(), outcome.label(), reasons);
+    }
+
+    /** Logs the refused request like any decision (no model) and returns the exception that answers 403. */
+    private RuleDeniedException denied(String id, Classification c, String profile, RuleOutcome outcome, long start,
+                                       String caller) {
+        String rule = outcome.decisive().name();
+        String message = outcome.decisive().action().value();
+        List<String> reasons = new ArrayList<>(outcome.reasons());
+        reasons.add("denied by rule '" + rule + "': " + message);
+        RouteDecision refused = new RouteDecision(profile, c.task(), c.complexity(), null, List.of(), List.of(),
+                null, outcome.label(), reasons);
+        decisions.offer(entry(id, c, refused, (System.nanoTime() - start) / 1_000, caller));
+        return new RuleDeniedException(id, rule, message);
+    }
+
+    private Workflow.Stage stage(RequestContext context) {
+        if (context.workflow() == null || context.workflow().isBlank()) {
+            if (context.stage() != null && !context.stage().isBlank()) {
                 throw new dev.routewise.base.InvalidInputException("context.workflow",
                         "A stage needs its workflow: name the workflow too");
             }
             return null;
         }
-        Workflow workflow = config.workflow(command.workflow());
-        String wanted = command.stage() == null || command.stage().isBlank()
-                ? workflow.stages().getFirst().name() : command.stage().trim();
+        Workflow workflow = config.workflow(context.workflow());
+        String wanted = context.stage() == null || context.stage().isBlank()
+                ? workflow.stages().getFirst().name() : context.stage().trim();
         Workflow.Stage stage = workflow.stage(wanted);
         if (stage == null) {
             throw new dev.routewise.base.InvalidInputException("context.stage", "Workflow '" + workflow.name()
@@ -148,8 +294,8 @@ public class RoutingService {
     }
 
     /** Names the workflow stage in the decision: as its rule when its model was used, in the reasons always. */
-    private static RouteDecision byStage(RouteDecision d, Command command, Workflow.Stage stage) {
-        String name = "workflow:" + command.workflow().trim().toLowerCase(java.util.Locale.ROOT) + "/" + stage.name();
+    private static RouteDecision byStage(RouteDecision d, RequestContext context, Workflow.Stage stage) {
+        String name = "workflow:" + context.workflow().trim().toLowerCase(java.util.Locale.ROOT) + "/" + stage.name();
         List<String> reasons = new ArrayList<>();
         boolean forced = stage.model() != null && d.routed() && d.chosen().id().equals(stage.model());
         for (String r : d.reasons()) {
@@ -165,8 +311,7 @@ public class RoutingService {
     }
 
     /** The profile's model of last resort joins the end of the chain when it is eligible and not already in it. */
-    private static RouteDecision withFallbackModel(RouteDecision d, ProfileSettings profile) {
-        String fallback = profile.fallbackModel();
+    private static RouteDecision withFallbackModel(RouteDecision d, String fallback) {
         if (fallback == null || !d.routed() || d.chosen().id().equals(fallback) || d.fallbackChain().contains(fallback)) {
             return d;
         }
@@ -208,9 +353,12 @@ public class RoutingService {
         ProfileSettings profile = config.settings(profileName);
         Map<TaskLabel, List<String>> chains = new LinkedHashMap<>();
         for (TaskLabel task : TaskLabel.TASKS) {
-            RouteDecision d = withFallbackModel(engine.route(RouteRequest.of(task, Complexity.MEDIUM, 1000, 500),
-                    profile.profile(), models.current(), quality, config.current().overridesOf(profile.name())),
-                    profile);
+            RouterConfig settings = config.current();
+            List<RouteCandidate> snapshot = models.current();
+            Map<TaskLabel, String> overrides = settings.overridesOf(profile.name());
+            RouteDecision d = withFallbackModel(choose(RouteRequest.of(task, Complexity.MEDIUM, 1000, 500), profile,
+                    profile.profile(), snapshot, overrides, overrides.containsKey(task), Map.of(), settings),
+                    fallbackModel(profile, settings, snapshot));
             List<String> chain = new ArrayList<>();
             if (d.routed()) {
                 chain.add(d.chosen().model().id());

@@ -6,6 +6,7 @@ import dev.routewise.catalog.ModelKind;
 import dev.routewise.catalog.Modality;
 import dev.routewise.classify.engine.Complexity;
 import dev.routewise.classify.engine.TaskLabel;
+import dev.routewise.routing.engine.PreparedCatalog;
 import dev.routewise.routing.engine.Profile;
 import dev.routewise.routing.engine.QualityTable;
 import dev.routewise.routing.engine.RouteCandidate;
@@ -34,7 +35,7 @@ public final class RoutingBench {
         System.out.println("Routewise routing engine benchmark (" + Runtime.getRuntime().availableProcessors()
                 + " cores, java " + System.getProperty("java.version") + "); targets p50 < 100 us, p99 < 1 ms");
         for (int size : new int[]{500, 5_000}) {
-            List<RouteCandidate> models = catalog(size);
+            List<RouteCandidate> models = PreparedCatalog.of(catalog(size));
             RouteRequest plain = RouteRequest.of(TaskLabel.CODE, Complexity.MEDIUM, 1_200, 600);
             RouteRequest constrained = new RouteRequest(TaskLabel.ANALYSIS, Complexity.COMPLEX, 0.7, 20_000, 2_000,
                     Set.of(Modality.IMAGE), true, false, RouteConstraints.NONE.withMaxCostUsd(new BigDecimal("0.05"))
@@ -54,12 +55,12 @@ public final class RoutingBench {
         int runs = models.size() > 1000 ? 1_000 : 10_000;
         long sink = 0;
         for (int i = 0; i < warmup; i++) {
-            sink += engine.route(request, profile, models, quality, Map.of()).candidates().size();
+            sink += engine.route(request, profile, models, quality, Map.of()).fallbackChain().size();
         }
         long[] micros = new long[runs];
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
-            sink += engine.route(request, profile, models, quality, Map.of()).candidates().size();
+            sink += engine.route(request, profile, models, quality, Map.of()).fallbackChain().size();
             micros[i] = (System.nanoTime() - start) / 1_000;
         }
         Arrays.sort(micros);

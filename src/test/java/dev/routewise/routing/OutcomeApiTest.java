@@ -96,6 +96,46 @@ class OutcomeApiTest {
     }
 
     @Test
+    void a_model_record_on_a_task_counts_for_that_task_and_its_overall_record_elsewhere() {
+        String id = routeAndWaitForLog();
+        String model = source.slug() + "/per-task-model";
+        for (int i = 0; i < ModelHistory.MIN_SAMPLES; i++) {
+            for (String[] outcome : new String[][] {{"math", "1"}, {"creative", "0"}}) {
+                jdbc.sql("INSERT INTO decision_outcome (decision_id, reported_at, model, task, success) "
+                                + "VALUES (?, ?, ?, ?, ?)")
+                        .params(id, System.currentTimeMillis(), model, outcome[0], Integer.parseInt(outcome[1]))
+                        .update();
+            }
+        }
+        history.recompute();
+
+        ModelHistory.Learned learned = history.current();
+        assertThat(learned.forTask(dev.routewise.classify.engine.TaskLabel.MATH).get(model)).isEqualTo(1.0);
+        assertThat(learned.forTask(dev.routewise.classify.engine.TaskLabel.CREATIVE).get(model)).isEqualTo(0.0);
+        assertThat(learned.forTask(dev.routewise.classify.engine.TaskLabel.TRANSLATION).get(model))
+                .isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.01));
+    }
+
+    @Test
+    void observed_latencies_of_successful_calls_replace_the_tier_default_once_there_are_enough() {
+        String id = routeAndWaitForLog();
+        String model = jdbc.sql("SELECT model FROM routing_decision WHERE decision_id = ?").param(id)
+                .query(String.class).single();
+        int[] latencies = {400, 500, 450, 9000, 420};
+        for (int latency : latencies) {
+            api.post("/api/v1/decisions/" + id + "/outcome", "{\"success\":true,\"latencyMs\":" + latency + "}");
+        }
+        history.recompute();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(routable.current().stream()
+                .filter(m -> m.id().equals(model)).findFirst().orElseThrow().observedP50LatencyMs()).isEqualTo(450));
+        String body = api.post("/api/v1/route", "{\"prompt\":\"Name three prime numbers.\",\"profile\":\"eco\","
+                + "\"constraints\":{\"maxLatencyMs\":460,\"allowedModels\":[\"" + model + "\"]}}").body();
+        // the tier default (800 ms or more) would exclude it; its observed 450 ms fits
+        assertThat(body).contains("\"id\":\"" + model + "\"");
+    }
+
+    @Test
     void logged_decisions_are_listed_newest_first_and_filtered() {
         String id = routeAndWaitForLog();
         String model = jdbc.sql("SELECT model FROM routing_decision WHERE decision_id = ?").param(id)

@@ -195,4 +195,25 @@ class RouterProfilesApiTest {
         assertThat(reset.body()).contains("\"cacheEntriesCleared\":").contains("\"learnedStatsCleared\":");
         assertThat(api.post("/api/v1/route", request).body()).contains("\"cached\":false");
     }
+
+    @Test
+    void with_seed_presets_on_a_built_in_profile_takes_the_preset_model_while_it_fits() {
+        SourceRef google = RoutingTestCatalog.create(jdbc, catalog, routable, "prof-go", "google", "gemini-2.0-flash");
+        api.call("PUT", "/api/v1/router/presets", ApiClient.MASTER_KEY, "{\"enabled\":true}");
+        try {
+            String routed = api.post("/api/v1/route", "{\"prompt\":\"What is the capital of Peru?\","
+                    + "\"task\":\"simple_qa\",\"profile\":\"eco\"}").body();
+            String router = api.get("/api/v1/router").body();
+
+            assertThat(routed).contains("\"rule\":\"preset\"").contains("gemini-2.0-flash\"")
+                    .contains("seed preset for simple_qa in profile eco");
+            assertThat(router).contains("\"presets\":true");
+            assertThat(google.slug()).isNotBlank();
+        } finally {
+            api.call("PUT", "/api/v1/router/presets", ApiClient.MASTER_KEY, "{\"enabled\":false}");
+        }
+        String scored = api.post("/api/v1/route", "{\"prompt\":\"What is the capital of Chile?\","
+                + "\"task\":\"simple_qa\",\"profile\":\"eco\"}").body();
+        assertThat(scored).doesNotContain("\"rule\":\"preset\"");
+    }
 }

@@ -10,6 +10,8 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
 import dev.routewise.KaribuViewTest;
 import dev.routewise.catalog.CatalogService;
 import dev.routewise.catalog.SourceRef;
@@ -43,6 +45,8 @@ class RouterSettingsViewTest extends KaribuViewTest {
     JdbcClient jdbc;
     @Autowired
     RouterConfigService config;
+    @Autowired
+    QualityService quality;
 
     SourceRef source;
 
@@ -135,7 +139,7 @@ class RouterSettingsViewTest extends KaribuViewTest {
         signIn("olga", Role.OPERATOR);
         UI.getCurrent().navigate(RouterSettingsView.class);
 
-        _get(TabSheet.class).setSelectedIndex(2);
+        _get(TabSheet.class).setSelectedIndex(3);
         _click(_get(Button.class, s -> s.withId("new-workflow")));
         _setValue(_get(TextField.class, s -> s.withLabel("Name")), "feature-dev");
         _click(_get(Button.class, s -> s.withId("save-workflow")));
@@ -159,5 +163,75 @@ class RouterSettingsViewTest extends KaribuViewTest {
         @SuppressWarnings("unchecked")
         Grid<RouterSettingsView.TaskRow> grid = _get(Grid.class, s -> s.withId("tasks"));
         assertThat(GridKt._getCellComponent(grid, 0, "override")).isNotInstanceOf(ComboBox.class);
+    }
+
+    @Test
+    void an_admin_previews_a_pasted_configuration_then_applies_it() {
+        signIn("admin", Role.ADMIN);
+        UI.getCurrent().navigate(RouterSettingsView.class);
+        _get(TabSheet.class).setSelectedIndex(5);
+
+        _setValue(_get(TextArea.class, s -> s.withId("config-file")), "activeProfile: premium\n");
+        _click(_get(Button.class, s -> s.withId("config-preview")));
+
+        assertThat(_get(UnorderedList.class, s -> s.withId("config-changes")).getElement().getTextRecursively())
+                .contains("active profile: balanced  ->  premium");
+        assertThat(config.current().activeProfile()).isEqualTo("balanced");
+
+        _click(_get(Button.class, s -> s.withId("config-apply")));
+        assertThat(config.current().activeProfile()).isEqualTo("premium");
+        assertThat(_get(Paragraph.class, s -> s.withId("config-outcome")).getText()).contains("Applied 1 change");
+    }
+
+    @Test
+    void a_broken_configuration_shows_where_the_problem_is_and_changes_nothing() {
+        signIn("admin", Role.ADMIN);
+        UI.getCurrent().navigate(RouterSettingsView.class);
+        _get(TabSheet.class).setSelectedIndex(5);
+
+        _setValue(_get(TextArea.class, s -> s.withId("config-file")), "workflows:\n  - name: w\n    stages: []\n");
+        _click(_get(Button.class, s -> s.withId("config-preview")));
+
+        TextArea file = _get(TextArea.class, s -> s.withId("config-file"));
+        assertThat(file.isInvalid()).isTrue();
+        assertThat(file.getErrorMessage()).contains("workflows[0].stages").contains("at least one stage");
+        assertThat(_get(Button.class, s -> s.withId("config-apply")).isEnabled()).isFalse();
+    }
+
+    @Test
+    void an_operator_downloads_the_configuration_but_cannot_import() {
+        signIn("olga", Role.OPERATOR);
+        UI.getCurrent().navigate(RouterSettingsView.class);
+        _get(TabSheet.class).setSelectedIndex(5);
+
+        _get(com.vaadin.flow.component.html.Anchor.class, s -> s.withId("config-download"));
+        _assertNone(TextArea.class, s -> s.withId("config-file"));
+    }
+
+    @Test
+    void an_operator_adds_a_quality_figure_for_a_model_the_table_does_not_know() {
+        signIn("olga", Role.OPERATOR);
+        UI.getCurrent().navigate(RouterSettingsView.class);
+        _get(TabSheet.class).setSelectedIndex(4);
+
+        _click(_get(Button.class, s -> s.withId("quality-add")));
+        _setValue(_get(TextField.class, s -> s.withId("quality-key")), "Acme-Chat-2");
+        _setValue(_get(NumberField.class, s -> s.withId("quality-value")), 71.5);
+        _setValue(_get(TextField.class, s -> s.withId("quality-fit")), "code=0.8, creative=zero");
+        _click(_get(Button.class, s -> s.withId("quality-save")));
+
+        TextField fit = _get(TextField.class, s -> s.withId("quality-fit"));
+        assertThat(fit.isInvalid()).isTrue();
+        assertThat(fit.getErrorMessage()).contains("'zero' is not a number");
+
+        _setValue(fit, "code=0.8, creative=0.6");
+        _click(_get(Button.class, s -> s.withId("quality-save")));
+
+        List<QualityService.QualityEntry> rows = rows("quality");
+        QualityService.QualityEntry added = rows.stream().filter(e -> e.key().equals("acme-chat-2")).findFirst()
+                .orElseThrow();
+        assertThat(added.quality()).isEqualTo(71.5);
+        assertThat(added.taskFit()).containsEntry("code", 0.8).containsEntry("creative", 0.6);
+        quality.reset("acme-chat-2");
     }
 }

@@ -38,9 +38,34 @@ public record ModelPattern(String glob) {
     }
 
     public boolean matches(String id) {
-        if (id == null) {
-            return false;
+        return id != null && walk(id, true);
+    }
+
+    /** As {@link #matches} for an id already lowered char by char with {@link Character#toLowerCase(char)}. */
+    boolean matchesLowered(String loweredId) {
+        return walk(loweredId, false);
+    }
+
+    /** True when any pattern matches the lowered id (see {@link #matchesLowered}). */
+    static boolean anyMatchesLowered(List<ModelPattern> patterns, String loweredId) {
+        for (int i = 0, n = patterns.size(); i < n; i++) {
+            if (patterns.get(i).walk(loweredId, false)) {
+                return true;
+            }
         }
+        return false;
+    }
+
+    /** Lowers each char on its own, as matching does, so a lowered id keeps its length and positions. */
+    static String lowerChars(String id) {
+        char[] chars = id.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = Character.toLowerCase(chars[i]);
+        }
+        return new String(chars);
+    }
+
+    private boolean walk(String id, boolean lower) {
         String p = glob;
         int pi = 0;
         int si = 0;
@@ -48,7 +73,7 @@ public record ModelPattern(String glob) {
         int mark = 0;
         int n = id.length();
         while (si < n) {
-            char c = Character.toLowerCase(id.charAt(si));
+            char c = lower ? Character.toLowerCase(id.charAt(si)) : id.charAt(si);
             if (pi < p.length() && p.charAt(pi) != '*' && p.charAt(pi) == c) {
                 pi++;
                 si++;

@@ -73,6 +73,16 @@ public final class QualityTable {
         return new QualityTable(entries);
     }
 
+    /** Every entry, longest key first. */
+    public List<Entry> entries() {
+        return byLengthDesc;
+    }
+
+    /** A model name as the table's keys are written: lower case, '.' read as '-'. */
+    public static String key(String modelName) {
+        return normalise(modelName);
+    }
+
     public static QualityTable empty() {
         return new QualityTable(List.of());
     }

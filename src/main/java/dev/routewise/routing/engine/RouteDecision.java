@@ -25,7 +25,8 @@ public record RouteDecision(String profile, TaskLabel task, Complexity complexit
                             BigDecimal estimatedCostUsd, String rule, List<String> reasons) {
 
     public RouteDecision {
-        candidates = List.copyOf(candidates);
+        // the engine's list is immutable and builds its entries on first read; copying would build them all
+        candidates = candidates instanceof RankedCandidates ? candidates : List.copyOf(candidates);
         fallbackChain = List.copyOf(fallbackChain);
         reasons = List.copyOf(reasons);
     }

@@ -1,25 +1,28 @@
 package dev.routewise.routing.engine;
 
-import dev.routewise.catalog.Capability;
 import dev.routewise.catalog.CostTier;
 import dev.routewise.catalog.Modality;
-import dev.routewise.catalog.ModelKind;
 import dev.routewise.classify.engine.TaskLabel;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Picks a model for a request: hard eligibility filters first (each exclusion recorded with its reason), then a
  * weighted score of the eligible ones, a per-task override when it is eligible, and a fallback chain.
  * Stateless and thread-safe; no I/O; deterministic (ties broken by id).
+ * <p>
+ * Every request scans the whole catalog, so the scan works on a {@link PreparedCatalog}'s primitive arrays: exact
+ * BigDecimal costs only where a comparison of correctly rounded doubles cannot decide; exact scores only for models
+ * whose upper bound can still reach the choice or the fallback chain; the full candidate list (sorted, every
+ * exclusion worded) built when it is read. The decision is the same, to the last bit of every score, as building
+ * every candidate and sorting them all. Pass a {@link PreparedCatalog} built once per catalog snapshot; a plain
+ * list is prepared on every call.
  * <p>
  * Complexity is carried into the decision but does not change scores yet: escalating hard prompts (say,
  * critical to a premium profile) belongs to the rules layer above the engine.
@@ -33,11 +36,9 @@ public final class RoutingEngine {
     /** Historical factor of a model without outcomes: neutral. */
     public static final double NEUTRAL_HISTORY = 0.5;
     public static final int MAX_FALLBACKS = 3;
-    /** Added to costs before taking logs, so free (local) models have a finite, best cost. */
-    private static final double COST_EPSILON_USD = 1e-6;
 
-    private static final Comparator<ScoredCandidate> BY_SCORE =
-            Comparator.comparingDouble(ScoredCandidate::score).reversed().thenComparing(ScoredCandidate::id);
+    private static final ExclusionRule[] RULES = ExclusionRule.values();
+    private static final Modality[] MODALITIES = Modality.values();
 
     public RouteDecision route(RouteRequest request, Profile profile, List<RouteCandidate> models,
                                QualityTable quality, Map<TaskLabel, String> overrides) {
@@ -45,6 +46,7 @@ public final class RoutingEngine {
     }
 
     /**
+     * @param models       best a {@link PreparedCatalog}, prepared once per catalog snapshot
      * @param overrides    per task, a model id forced within this profile (null or empty = none)
      * @param successRates per model id, the observed success rate 0..1 (absent = neutral)
      */
@@ -58,213 +60,320 @@ public final class RoutingEngine {
         overrides = overrides == null ? Map.of() : overrides;
         successRates = successRates == null ? Map.of() : successRates;
 
-        Set<Modality> modalities = request.allRequiredModalities();
-        int n = models.size();
-        List<RouteCandidate> eligibleModels = new ArrayList<>(n);
-        List<ScoredCandidate> excluded = new ArrayList<>();
-        double[] qualities = new double[n];
-        int[] latencies = new int[n];
-        BigDecimal[] costs = new BigDecimal[n];
-        int e = 0;
-        for (RouteCandidate m : models) {
-            double q = quality.quality(m.id(), m.costTier());
-            boolean latencyDefaulted = m.observedP50LatencyMs() == null;
-            int latency = latencyDefaulted ? defaultLatency(m.costTier()) : m.observedP50LatencyMs();
-            BigDecimal cost = m.estimateCostUsd(request.estimatedInputTokens(), request.estimatedOutputTokens());
-            List<Exclusion> why = exclusions(m, request, profile, modalities, q, latency, latencyDefaulted, cost);
-            if (why.isEmpty()) {
-                qualities[e] = q;
-                latencies[e] = latency;
-                costs[e] = cost;
-                eligibleModels.add(m);
-                e++;
-            } else {
-                excluded.add(new ScoredCandidate(m, false, why, null, profile.tierFit(m.costTier()), 0.0, cost, q,
-                        latency, latencyDefaulted));
-            }
-        }
-
-        List<ScoredCandidate> eligible = score(request, profile, quality, successRates, eligibleModels, qualities,
-                latencies, costs);
-        eligible.sort(BY_SCORE);
-        excluded.sort(Comparator.comparing(ScoredCandidate::id));
+        PreparedCatalog cat = PreparedCatalog.of(models);
+        PreparedCatalog.QualityFacts facts = cat.facts(quality);
+        int n = cat.size();
+        Filtered f = filter(cat, facts, request, profile);
+        int[] eligible = f.eligible;
+        int e = f.eligibleCount;
+        Scorer scorer = new Scorer(cat, facts, cat.history(successRates), profile, request.task().ordinal(),
+                f.costs, f.minCost, f.maxCost, f.fastest);
+        // scores[i] holds an upper bound until the bit of i in exact is set, then the exact score
+        double[] scores = new double[n];
+        long[] exact = new long[(n + 63) >>> 6];
+        int best = best(scorer, eligible, e, scores, exact, cat.idRank);
 
         List<String> reasons = new ArrayList<>();
-        ScoredCandidate chosen = eligible.isEmpty() ? null : eligible.getFirst();
+        int chosen = best;
         String rule = null;
         String overrideId = overrides.get(request.task());
-        if (overrideId != null) {
-            ScoredCandidate forced = find(eligible, overrideId);
-            if (forced != null) {
-                chosen = forced;
-                rule = "override";
-                reasons.add("override for " + request.task() + " in profile " + profile.name() + ": " + overrideId);
-            } else {
-                ScoredCandidate blocked = find(excluded, overrideId);
-                reasons.add("override " + overrideId + " for " + request.task() + " ignored: "
-                        + (blocked == null ? "not in the catalog" : blocked.excludedBecause())
-                        + (eligible.isEmpty() ? "" : "; scored instead"));
+        int overridden = overrideId == null ? -1 : cat.indexOf(overrideId);
+        if (overrideId != null && overridden >= 0 && f.masks[overridden] == 0) {
+            chosen = overridden;
+            exact(scorer, overridden, scores, exact);
+            rule = "override";
+            reasons.add("override for " + request.task() + " in profile " + profile.name() + ": " + overrideId);
+        }
+        RankedCandidates candidates = new RankedCandidates(cat, facts, request, profile, scorer, f.masks, scores,
+                exact, eligible, e, chosen);
+        ScoredCandidate chosenCandidate = candidates.chosen();
+        if (overrideId != null && rule == null) {
+            reasons.add("override " + overrideId + " for " + request.task() + " ignored: "
+                    + (overridden < 0 ? "not in the catalog" : candidates.excludedBecause(overridden))
+                    + (e == 0 ? "" : "; scored instead"));
+        }
+        List<String> chain = List.of();
+        if (chosen >= 0) {
+            chain = fallbackChain(cat, scorer, scores, exact, eligible, e, chosen);
+            if (rule == null) {
+                reasons.add(whyChosen(cat, facts, f, chosen, chosenCandidate, request, profile));
             }
-        }
-        if (chosen != null && rule == null) {
-            reasons.add(whyChosen(chosen, eligible, request.task(), profile));
-        }
-        if (chosen == null) {
+        } else {
             reasons.add("no eligible model among " + n);
         }
-        reasons.addAll(exclusionSummary(excluded));
-
-        List<ScoredCandidate> all = new ArrayList<>(n);
-        all.addAll(eligible);
-        all.addAll(excluded);
-        return new RouteDecision(profile.name(), request.task(), request.complexity(), chosen, all,
-                fallbackChain(chosen, eligible), chosen == null ? null : chosen.estimatedCostUsd(), rule, reasons);
+        reasons.addAll(exclusionSummary(f.ruleCounts, f.modalityCounts));
+        return new RouteDecision(profile.name(), request.task(), request.complexity(), chosenCandidate, candidates,
+                chain, chosenCandidate == null ? null : chosenCandidate.estimatedCostUsd(), rule, reasons);
     }
 
-    private static List<Exclusion> exclusions(RouteCandidate m, RouteRequest r, Profile profile,
-                                              Set<Modality> modalities, double quality, int latency,
-                                              boolean latencyDefaulted, BigDecimal cost) {
-        if (m.kind() != ModelKind.CHAT) {
-            // Embedding, image or audio models would only clutter every other reason.
-            return List.of(Exclusion.of(ExclusionRule.NOT_CHAT, "not a chat model (" + m.kind().key() + ")"));
-        }
-        List<Exclusion> why = new ArrayList<>(2);
-        RouteConstraints c = r.constraints();
-        if (!m.enabled()) {
-            why.add(Exclusion.of(ExclusionRule.DISABLED, "disabled in the catalog"));
-        }
-        String status = m.status();
-        if (status.equalsIgnoreCase("missing") || status.equalsIgnoreCase("deprecated")) {
-            why.add(Exclusion.of(ExclusionRule.UNAVAILABLE, "status is " + status.toLowerCase(Locale.ROOT)));
-        }
-        if (!m.sourceHealthy()) {
-            why.add(Exclusion.of(ExclusionRule.SOURCE_UNHEALTHY, "source " + m.provider() + " is unhealthy"));
-        }
-        for (Modality mod : modalities) {
-            if (!m.accepts(mod)) {
-                why.add(Exclusion.of(ExclusionRule.MODALITY, "does not accept " + mod.key() + " input", mod.key()));
-            }
-        }
-        long needed = (long) r.estimatedInputTokens() + r.estimatedOutputTokens();
-        Integer ctx = m.contextTokens();
-        if (ctx != null && ctx < needed) {
-            why.add(Exclusion.of(ExclusionRule.CONTEXT_WINDOW, "context window " + ctx + " tokens < " + needed
-                    + " needed (estimated input + output)"));
-        }
-        if (c.minContextTokens() != null && (ctx == null || ctx < c.minContextTokens())) {
-            why.add(Exclusion.of(ExclusionRule.MIN_CONTEXT, (ctx == null ? "context window unknown" :
-                    "context window " + ctx + " tokens") + " < minContextTokens " + c.minContextTokens()));
-        }
-        if (r.needsTools() && !m.has(Capability.TOOLS)) {
-            why.add(Exclusion.of(ExclusionRule.TOOLS, "no tool calling, the request declares tools"));
-        }
-        if (r.needsStructuredOutput() && !m.has(Capability.STRUCTURED_OUTPUT)) {
-            why.add(Exclusion.of(ExclusionRule.STRUCTURED_OUTPUT,
-                    "no structured output, the request asks for a JSON answer"));
-        }
-        if (!c.allowedModels().isEmpty() && !ModelPattern.anyMatches(c.allowedModels(), m.id())) {
-            why.add(Exclusion.of(ExclusionRule.NOT_ALLOWED, "not matched by allowedModels " + c.allowedModels()));
-        }
-        if (ModelPattern.anyMatches(c.excludedModels(), m.id())) {
-            why.add(Exclusion.of(ExclusionRule.EXCLUDED, "matched by excludedModels " + c.excludedModels()));
-        }
-        if (!profile.inPool(m.id())) {
-            why.add(Exclusion.of(ExclusionRule.OUTSIDE_POOL, "outside the pool of profile " + profile.name() + " "
-                    + profile.pool()));
-        }
-        if (c.maxCostUsd() != null) {
-            if (cost == null) {
-                why.add(Exclusion.of(ExclusionRule.UNPRICED_UNDER_COST_CAP,
-                        "unpriced, so its cost cannot be held under maxCostUsd " + c.maxCostUsd().toPlainString()));
-            } else if (cost.compareTo(c.maxCostUsd()) > 0) {
-                why.add(Exclusion.of(ExclusionRule.MAX_COST, "estimated cost $" + cost.toPlainString()
-                        + " > maxCostUsd " + c.maxCostUsd().toPlainString()));
-            }
-        }
-        if (c.minQuality() != null && quality < c.minQuality()) {
-            why.add(Exclusion.of(ExclusionRule.MIN_QUALITY, "quality " + fmt1(quality) + " < minQuality "
-                    + fmt1(c.minQuality())));
-        }
-        if (c.maxLatencyMs() != null && latency > c.maxLatencyMs()) {
-            why.add(Exclusion.of(ExclusionRule.MAX_LATENCY, "p50 latency " + latency + " ms"
-                    + (latencyDefaulted ? " (tier default)" : "") + " > maxLatencyMs " + c.maxLatencyMs()));
-        }
-        return why;
-    }
-
-    private static List<ScoredCandidate> score(RouteRequest request, Profile profile, QualityTable table,
-                                               Map<String, Double> successRates, List<RouteCandidate> models,
-                                               double[] qualities, int[] latencies, BigDecimal[] costs) {
-        int n = models.size();
-        // Costs span orders of magnitude (local 0 to premium dollars): compare them on a log scale.
-        double minLog = Double.POSITIVE_INFINITY;
-        double maxLog = Double.NEGATIVE_INFINITY;
+    /** What the hard filters leave: per model its exclusion bits (0 = eligible), the eligible, counts per rule. */
+    private static final class Filtered {
+        int[] masks;
+        int[] eligible;
+        int eligibleCount;
+        /** Per eligible model, its correctly rounded estimated cost; NaN when unpriced. */
+        double[] costs;
+        int[] ruleCounts;
+        int[] modalityCounts;
+        double minCost = Double.POSITIVE_INFINITY;
+        double maxCost = Double.NEGATIVE_INFINITY;
         int fastest = Integer.MAX_VALUE;
-        for (int i = 0; i < n; i++) {
-            if (costs[i] != null) {
-                double l = Math.log(costs[i].doubleValue() + COST_EPSILON_USD);
-                minLog = Math.min(minLog, l);
-                maxLog = Math.max(maxLog, l);
-            }
-            fastest = Math.min(fastest, latencies[i]);
+    }
+
+    /** The hard filters, on primitives; each exclusion is a bit, counted per rule for the summary. */
+    private static Filtered filter(PreparedCatalog cat, PreparedCatalog.QualityFacts facts, RouteRequest request,
+                                   Profile profile) {
+        RouteConstraints c = request.constraints();
+        int inTokens = request.estimatedInputTokens();
+        int outTokens = request.estimatedOutputTokens();
+        long needed = (long) inTokens + outTokens;
+        int required = 0;
+        for (Modality mod : request.allRequiredModalities()) {
+            required |= 1 << mod.ordinal();
         }
-        double w = profile.tierWeight();
-        List<ScoredCandidate> out = new ArrayList<>(n);
+        if (request.needsTools()) {
+            required |= PreparedCatalog.TOOLS;
+        }
+        if (request.needsStructuredOutput()) {
+            required |= PreparedCatalog.STRUCTURED;
+        }
+        boolean minContext = c.minContextTokens() != null;
+        int minContextTokens = minContext ? c.minContextTokens() : 0;
+        long[] allowed = cat.matching(c.allowedModels());
+        long[] excludedByPattern = cat.matching(c.excludedModels());
+        long[] inPool = cat.matching(profile.pool());
+        BigDecimal cap = c.maxCostUsd();
+        double capUsd = cap == null ? Double.NaN : cap.doubleValue();
+        boolean minQuality = c.minQuality() != null;
+        double minQualityValue = minQuality ? c.minQuality() : 0;
+        int maxLatency = c.maxLatencyMs() == null ? Integer.MAX_VALUE : c.maxLatencyMs();
+        int notChat = RankedCandidates.bit(ExclusionRule.NOT_CHAT);
+
+        int n = cat.size();
+        int[] masks = new int[n];
+        double[] costs = new double[n];
+        int[] eligible = new int[n];
+        int e = 0;
+        int[] ruleCounts = new int[RULES.length];
+        int[] modalityCounts = new int[MODALITIES.length];
+        double minCost = Double.POSITIVE_INFINITY;
+        double maxCost = Double.NEGATIVE_INFINITY;
+        int fastest = Integer.MAX_VALUE;
+        int[] staticExclusions = cat.staticExclusions;
+        int[] abilities = cat.abilities;
+        int[] context = cat.context;
+        int[] latencies = cat.latencyMs;
+        boolean[] priced = cat.priced;
+        double[] qualities = facts.quality();
         for (int i = 0; i < n; i++) {
-            RouteCandidate m = models.get(i);
-            double cost;
-            if (costs[i] == null) {
-                cost = 0.0; // unpriced is never treated as free
-            } else if (maxLog - minLog < 1e-12) {
-                cost = 1.0;
+            int mask = staticExclusions[i];
+            double cost = Double.NaN;
+            if (mask != notChat) {
+                int missing = required & ~abilities[i];
+                if (missing != 0) {
+                    int modalities = missing & PreparedCatalog.MODALITY_BITS;
+                    if (modalities != 0) {
+                        mask |= RankedCandidates.bit(ExclusionRule.MODALITY)
+                                | modalities << RankedCandidates.MODALITY_SHIFT;
+                    }
+                    if ((missing & PreparedCatalog.TOOLS) != 0) {
+                        mask |= RankedCandidates.bit(ExclusionRule.TOOLS);
+                    }
+                    if ((missing & PreparedCatalog.STRUCTURED) != 0) {
+                        mask |= RankedCandidates.bit(ExclusionRule.STRUCTURED_OUTPUT);
+                    }
+                }
+                int ctx = context[i];
+                if (ctx != PreparedCatalog.NO_CONTEXT && ctx < needed) {
+                    mask |= RankedCandidates.bit(ExclusionRule.CONTEXT_WINDOW);
+                }
+                if (minContext && (ctx == PreparedCatalog.NO_CONTEXT || ctx < minContextTokens)) {
+                    mask |= RankedCandidates.bit(ExclusionRule.MIN_CONTEXT);
+                }
+                if (allowed != null && (allowed[i >>> 6] & 1L << i) == 0) {
+                    mask |= RankedCandidates.bit(ExclusionRule.NOT_ALLOWED);
+                }
+                if (excludedByPattern != null && (excludedByPattern[i >>> 6] & 1L << i) != 0) {
+                    mask |= RankedCandidates.bit(ExclusionRule.EXCLUDED);
+                }
+                if (inPool != null && (inPool[i >>> 6] & 1L << i) == 0) {
+                    mask |= RankedCandidates.bit(ExclusionRule.OUTSIDE_POOL);
+                }
+                if (cap != null) {
+                    if (!priced[i]) {
+                        mask |= RankedCandidates.bit(ExclusionRule.UNPRICED_UNDER_COST_CAP);
+                    } else {
+                        cost = cat.costUsd(i, inTokens, outTokens);
+                        // both doubles are correctly rounded, so only equal ones need the exact comparison
+                        if (cost > capUsd || cost == capUsd
+                                && cat.exactCostUsd(i, inTokens, outTokens).compareTo(cap) > 0) {
+                            mask |= RankedCandidates.bit(ExclusionRule.MAX_COST);
+                        }
+                    }
+                }
+                if (minQuality && qualities[i] < minQualityValue) {
+                    mask |= RankedCandidates.bit(ExclusionRule.MIN_QUALITY);
+                }
+                if (latencies[i] > maxLatency) {
+                    mask |= RankedCandidates.bit(ExclusionRule.MAX_LATENCY);
+                }
+            }
+            if (mask == 0) {
+                eligible[e++] = i;
+                if (cap == null) {
+                    cost = cat.costUsd(i, inTokens, outTokens);
+                }
+                costs[i] = cost;
+                if (cost == cost) { // priced
+                    minCost = Math.min(minCost, cost);
+                    maxCost = Math.max(maxCost, cost);
+                }
+                fastest = Math.min(fastest, latencies[i]);
             } else {
-                cost = 1.0 - (Math.log(costs[i].doubleValue() + COST_EPSILON_USD) - minLog) / (maxLog - minLog);
+                masks[i] = mask;
+                for (int bits = mask & RankedCandidates.RULE_BITS; bits != 0; bits &= bits - 1) {
+                    ruleCounts[Integer.numberOfTrailingZeros(bits)]++;
+                }
+                for (int bits = mask >>> RankedCandidates.MODALITY_SHIFT; bits != 0; bits &= bits - 1) {
+                    modalityCounts[Integer.numberOfTrailingZeros(bits)]++;
+                }
             }
-            double latency = latencies[i] <= 0 ? 1.0 : Math.min(1.0, (double) Math.max(fastest, 1) / latencies[i]);
-            Double rate = successRates.get(m.id());
-            double history = rate == null || rate.isNaN() ? NEUTRAL_HISTORY : Math.clamp(rate, 0.0, 1.0);
-            Factors f = new Factors(Math.clamp(table.taskFit(m.id(), m.costTier(), request.task()), 0.0, 1.0),
-                    Math.clamp(cost, 0.0, 1.0), Math.clamp(qualities[i] / 100.0, 0.0, 1.0), latency, history);
-            double tierFit = profile.tierFit(m.costTier());
-            double score = Math.clamp((1 - w) * profile.weights().combine(f) + w * tierFit, 0.0, 1.0);
-            out.add(new ScoredCandidate(m, true, List.of(), f, tierFit, score, costs[i], qualities[i], latencies[i],
-                    m.observedP50LatencyMs() == null));
         }
-        return out;
+        Filtered f = new Filtered();
+        f.masks = masks;
+        f.eligible = eligible;
+        f.eligibleCount = e;
+        f.costs = costs;
+        f.ruleCounts = ruleCounts;
+        f.modalityCounts = modalityCounts;
+        f.minCost = minCost;
+        f.maxCost = maxCost;
+        f.fastest = fastest;
+        return f;
+    }
+
+    /**
+     * The best eligible model (highest score, ties by id), or -1. Fills {@code scores} with upper bounds, then
+     * computes exact scores only where a bound beats the best exact score so far, starting from the best bound.
+     */
+    private static int best(Scorer scorer, int[] eligible, int e, double[] scores, long[] exact, int[] idRank) {
+        if (e == 0) {
+            return -1;
+        }
+        int top = eligible[0];
+        for (int k = 0; k < e; k++) {
+            int i = eligible[k];
+            scores[i] = scorer.bound(i);
+            if (RankedCandidates.before(i, top, scores, idRank)) {
+                top = i;
+            }
+        }
+        int best = top;
+        exact(scorer, best, scores, exact);
+        for (int k = 0; k < e; k++) {
+            int i = eligible[k];
+            if (i != best && RankedCandidates.before(i, best, scores, idRank)) {
+                exact(scorer, i, scores, exact);
+                if (RankedCandidates.before(i, best, scores, idRank)) {
+                    best = i;
+                }
+            }
+        }
+        return best;
+    }
+
+    static void exact(Scorer scorer, int i, double[] scores, long[] exact) {
+        if ((exact[i >>> 6] & 1L << i) == 0) {
+            scores[i] = scorer.score(i);
+            exact[i >>> 6] |= 1L << i;
+        }
     }
 
     /** Other providers first (a failing source takes all its models down), then by score. */
-    private static List<String> fallbackChain(ScoredCandidate chosen, List<ScoredCandidate> eligible) {
-        if (chosen == null) {
-            return List.of();
-        }
-        String provider = chosen.model().provider();
-        List<String> chain = new ArrayList<>(MAX_FALLBACKS);
-        for (boolean sameProvider : new boolean[] {false, true}) {
-            for (ScoredCandidate c : eligible) {
-                if (chain.size() == MAX_FALLBACKS) {
-                    return chain;
-                }
-                if (c != chosen && c.model().provider().equals(provider) == sameProvider) {
-                    chain.add(c.id());
-                }
+    private static List<String> fallbackChain(PreparedCatalog cat, Scorer scorer, double[] scores, long[] exact,
+                                              int[] eligible, int e, int chosen) {
+        int provider = cat.provider[chosen];
+        int[] others = new int[MAX_FALLBACKS];
+        int[] same = new int[MAX_FALLBACKS];
+        int otherCount = 0;
+        int sameCount = 0;
+        int[] providers = cat.provider;
+        int[] idRank = cat.idRank;
+        for (int k = 0; k < e; k++) {
+            int i = eligible[k];
+            if (i == chosen) {
+                continue;
             }
+            // a bound that cannot pass the last of a full list rules the model out without its exact score
+            if (providers[i] != provider) {
+                if (otherCount < MAX_FALLBACKS || RankedCandidates.before(i, others[MAX_FALLBACKS - 1], scores, idRank)) {
+                    exact(scorer, i, scores, exact);
+                    otherCount = insertTop(others, otherCount, i, scores, idRank);
+                }
+            } else if (sameCount < MAX_FALLBACKS || RankedCandidates.before(i, same[MAX_FALLBACKS - 1], scores, idRank)) {
+                exact(scorer, i, scores, exact);
+                sameCount = insertTop(same, sameCount, i, scores, idRank);
+            }
+        }
+        List<String> chain = new ArrayList<>(MAX_FALLBACKS);
+        for (int k = 0; k < otherCount; k++) {
+            chain.add(cat.get(others[k]).id());
+        }
+        for (int k = 0; k < sameCount && chain.size() < MAX_FALLBACKS; k++) {
+            chain.add(cat.get(same[k]).id());
         }
         return chain;
     }
 
-    private static String whyChosen(ScoredCandidate chosen, List<ScoredCandidate> eligible, TaskLabel task,
-                                    Profile profile) {
+    /** Keeps {@code top} as the best {@code top.length} seen so far, best first; returns the new count. */
+    private static int insertTop(int[] top, int count, int i, double[] scores, int[] idRank) {
+        if (count == top.length && !RankedCandidates.before(i, top[count - 1], scores, idRank)) {
+            return count;
+        }
+        int at = Math.min(count, top.length - 1);
+        while (at > 0 && RankedCandidates.before(i, top[at - 1], scores, idRank)) {
+            top[at] = top[at - 1];
+            at--;
+        }
+        top[at] = i;
+        return Math.min(count + 1, top.length);
+    }
+
+    private static String whyChosen(PreparedCatalog cat, PreparedCatalog.QualityFacts facts, Filtered f,
+                                    int chosenIndex, ScoredCandidate chosen, RouteRequest request, Profile profile) {
+        double[] capability = facts.capability()[request.task().ordinal()];
+        TaskLabel task = request.task();
         CostTier tier = chosen.model().costTier();
+        int[] byCapability = facts.byCapability()[request.task().ordinal()][cat.tier[chosenIndex]];
         String tierName = tier == null ? "unknown" : tier.key();
+        int[] eligible = f.eligible;
+        int e = f.eligibleCount;
+        double[] costs = f.costs;
+        // the chosen one fits best in its tier unless an eligible model of the tier fits better: walk the tier
+        // from its best fit down, which stops at the chosen model's fit or at the first eligible better one
         boolean bestFitInTier = true;
-        boolean cheapest = chosen.estimatedCostUsd() != null;
-        for (ScoredCandidate c : eligible) {
-            if (c.model().costTier() == tier && c.factors().capability() > chosen.factors().capability()) {
-                bestFitInTier = false;
+        double chosenFit = capability[chosenIndex];
+        for (int i : byCapability) {
+            if (capability[i] <= chosenFit) {
+                break;
             }
-            if (cheapest && c.estimatedCostUsd() != null && c.estimatedCostUsd().compareTo(chosen.estimatedCostUsd()) < 0) {
-                cheapest = false;
+            if (f.masks[i] == 0) {
+                bestFitInTier = false;
+                break;
+            }
+        }
+        // correctly rounded costs keep the exact order: a cheaper double is a cheaper cost; equal ones need the exact
+        double chosenCost = costs[chosenIndex];
+        boolean cheapest = cat.priced[chosenIndex] && chosenCost == f.minCost;
+        if (cheapest) {
+            for (int k = 0; k < e; k++) {
+                int i = eligible[k];
+                if (costs[i] == chosenCost && i != chosenIndex
+                        && cat.exactCostUsd(i, request.estimatedInputTokens(), request.estimatedOutputTokens())
+                        .compareTo(chosen.estimatedCostUsd()) < 0) {
+                    cheapest = false;
+                    break;
+                }
             }
         }
         StringBuilder s = new StringBuilder();
@@ -275,43 +384,38 @@ public final class RoutingEngine {
             s.append("; ").append(tierName).append(" is ").append(rank == 0 ? "the first" : "a fallback")
                     .append(" tier of profile ").append(profile.name());
         }
-        if (cheapest && eligible.size() > 1) {
+        if (cheapest && e > 1) {
             s.append("; cheapest eligible model");
         }
         return s.toString();
     }
 
     /** "excluded 12 models without image input", most frequent first, ties in rule order. */
-    private static List<String> exclusionSummary(List<ScoredCandidate> excluded) {
-        Map<String, int[]> counts = new LinkedHashMap<>();
-        Map<String, ExclusionRule> rules = new LinkedHashMap<>();
-        for (ScoredCandidate c : excluded) {
-            for (Exclusion x : c.exclusions()) {
-                counts.computeIfAbsent(x.summary(), k -> new int[1])[0]++;
-                rules.putIfAbsent(x.summary(), x.rule());
+    private static List<String> exclusionSummary(int[] ruleCounts, int[] modalityCounts) {
+        record Line(String summary, int count, int rule) {
+        }
+        List<Line> lines = new ArrayList<>();
+        for (ExclusionRule r : RULES) {
+            if (r == ExclusionRule.MODALITY) {
+                for (Modality mod : MODALITIES) {
+                    if (modalityCounts[mod.ordinal()] > 0) {
+                        lines.add(new Line(r.phrase(mod.key()), modalityCounts[mod.ordinal()], r.ordinal()));
+                    }
+                }
+            } else if (ruleCounts[r.ordinal()] > 0) {
+                lines.add(new Line(r.phrase(""), ruleCounts[r.ordinal()], r.ordinal()));
             }
         }
-        List<String> keys = new ArrayList<>(counts.keySet());
-        keys.sort(Comparator.comparingInt((String k) -> -counts.get(k)[0])
-                .thenComparing(k -> rules.get(k).ordinal()).thenComparing(k -> k));
-        List<String> out = new ArrayList<>(keys.size());
-        for (String k : keys) {
-            int count = counts.get(k)[0];
-            out.add("excluded " + count + (count == 1 ? " model " : " models ") + k);
+        lines.sort(Comparator.comparingInt((Line l) -> -l.count()).thenComparingInt(Line::rule)
+                .thenComparing(Line::summary));
+        List<String> out = new ArrayList<>(lines.size());
+        for (Line l : lines) {
+            out.add("excluded " + l.count() + (l.count() == 1 ? " model " : " models ") + l.summary());
         }
         return out;
     }
 
-    private static ScoredCandidate find(List<ScoredCandidate> list, String id) {
-        for (ScoredCandidate c : list) {
-            if (c.id().equals(id)) {
-                return c;
-            }
-        }
-        return null;
-    }
-
-    private static int defaultLatency(CostTier tier) {
+    static int defaultLatency(CostTier tier) {
         // a switch, not a map lookup: this runs for every candidate of every decision
         if (tier == null) {
             return UNKNOWN_TIER_LATENCY_MS;
@@ -321,10 +425,6 @@ public final class RoutingEngine {
             case MEDIUM -> 1500;
             case HIGH -> 3000;
         };
-    }
-
-    private static String fmt1(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
     }
 
     private static String fmt2(double v) {

@@ -33,7 +33,10 @@ import dev.routewise.classify.engine.TaskLabel;
 import dev.routewise.routing.ProfileDraft;
 import dev.routewise.routing.ProfileSettings;
 import dev.routewise.routing.RouterConfigService;
+import dev.routewise.routing.RouterConfigTransfer;
 import dev.routewise.routing.RoutingService;
+import dev.routewise.routing.RuleService;
+import dev.routewise.routing.QualityService;
 import dev.routewise.routing.Workflow;
 import dev.routewise.routing.engine.ModelPattern;
 import dev.routewise.routing.engine.Profile;
@@ -50,7 +53,7 @@ import java.util.Map;
 
 /**
  * Router settings: the active profile, custom profiles and their weights, per-task chains with an override
- * picker, and workflows. Everyone signed in reads; operators change.
+ * picker, rules, workflows and configuration as code. Everyone signed in reads; operators change.
  */
 @Route("router")
 @PageTitle("Router settings")
@@ -70,6 +73,8 @@ public class RouterSettingsView extends VerticalLayout {
     private final boolean canEdit;
 
     final RadioButtonGroup<String> activeProfile = new RadioButtonGroup<>("Active profile");
+    final com.vaadin.flow.component.checkbox.Checkbox presets = new com.vaadin.flow.component.checkbox.Checkbox(
+            "Built-in profiles follow the shipped task presets (seed 000) while their models are in the catalog");
     final Grid<ProfileSettings> profiles = new Grid<>();
     final Select<String> taskProfile = new Select<>();
     final Grid<TaskRow> tasks = new Grid<>();
@@ -77,8 +82,8 @@ public class RouterSettingsView extends VerticalLayout {
     final TabSheet tabs = new TabSheet();
     private boolean refreshing;
 
-    public RouterSettingsView(RoutingService routing, RouterConfigService config,
-                              AuthenticationContext authentication) {
+    public RouterSettingsView(RoutingService routing, RouterConfigService config, RouterConfigTransfer transfer,
+                              RuleService rules, QualityService quality, AuthenticationContext authentication) {
         this.routing = routing;
         this.config = config;
         this.canEdit = authentication.hasRole(AppRoles.OPERATOR);
@@ -88,14 +93,13 @@ public class RouterSettingsView extends VerticalLayout {
         tabs.setWidthFull();
         tabs.add("Profiles", profilesTab());
         tabs.add("Tasks", tasksTab());
+        tabs.add("Rules", new RulesPanel(rules, authentication));
         tabs.add("Workflows", workflowsTab());
+        tabs.add("Quality", new QualityPanel(quality, canEdit));
+        tabs.add("Config as code", new ConfigAsCodePanel(transfer, authentication.hasRole(AppRoles.ADMIN),
+                this::refresh));
         add(tabs);
         refresh();
-    }
-
-    /** Lets other features add a tab, e.g. the rules editor. */
-    public void addTab(String title, Component content) {
-        tabs.add(title, content);
     }
 
     private void refresh() {
@@ -104,6 +108,7 @@ public class RouterSettingsView extends VerticalLayout {
             var current = config.current();
             activeProfile.setItems(current.profileNames());
             activeProfile.setValue(current.activeProfile());
+            presets.setValue(current.presets());
             profiles.setItems(current.profiles());
             List<String> names = current.profileNames();
             String chosen = taskProfile.getValue() != null && names.contains(taskProfile.getValue())
@@ -146,7 +151,7 @@ public class RouterSettingsView extends VerticalLayout {
             }
             return name;
         }).setHeader("Profile").setAutoWidth(true).setFlexGrow(0);
-        profiles.addColumn(p -> p.profile().description()).setHeader("Description").setFlexGrow(2);
+        // descriptions are in the active-profile choice above; the grid keeps to the settings
         profiles.addColumn(p -> String.join(" > ", p.profile().tierPreference().stream().map(CostTier::key)
                 .toList())).setHeader("Tiers").setAutoWidth(true).setFlexGrow(0);
         profiles.addColumn(p -> weightsText(p.profile().weights())).setHeader("Weights cap/cost/qual/lat/hist")
@@ -168,6 +173,7 @@ public class RouterSettingsView extends VerticalLayout {
         }
         profiles.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         profiles.setAllRowsVisible(true);
+        profiles.setWidthFull();
         profiles.setId("profiles");
 
         Button add = new Button("New profile", e -> new ProfileDialog(null).open());
@@ -179,7 +185,18 @@ public class RouterSettingsView extends VerticalLayout {
                 + "weights, nudged towards the profile's cost tiers. A pool limits a profile to matching models, "
                 + "e.g. anthropic/*; the fallback model ends every chain.");
         help.addClassName("rw-muted");
-        return new VerticalLayout(activeProfile, new H4("Profiles"), help, profiles, add);
+        presets.setReadOnly(!canEdit);
+        presets.setId("presets");
+        presets.setTooltipText("e.g. balanced sends code to claude-sonnet-4.5, then gpt-4o; eco sends it to "
+                + "gemini-2.0-flash. Off: every task is scored.");
+        presets.addValueChangeListener(e -> {
+            if (!refreshing && e.isFromClient()) {
+                run(() -> config.setPresets(e.getValue()), "Seed presets " + (e.getValue() ? "on" : "off"));
+            }
+        });
+        VerticalLayout tab = new VerticalLayout(activeProfile, presets, new H4("Profiles"), help, profiles, add);
+        tab.setWidthFull();
+        return tab;
     }
 
     private void confirmDelete(ProfileSettings p) {
@@ -326,18 +343,22 @@ public class RouterSettingsView extends VerticalLayout {
             }
         });
         tasks.addColumn(r -> r.task().id()).setHeader("Task").setAutoWidth(true).setFlexGrow(0);
-        tasks.addColumn(TaskRow::primary).setHeader("Primary model").setFlexGrow(1);
+        tasks.addColumn(TaskRow::primary).setHeader("Primary model").setTooltipGenerator(TaskRow::primary)
+                .setFlexGrow(2);
         tasks.addColumn(r -> r.chain().size() <= 1 ? "" : String.join(" > ", r.chain().subList(1, r.chain().size())))
                 .setHeader("Fallback chain").setFlexGrow(2);
         tasks.addComponentColumn(this::overrideCell).setHeader("Override").setKey("override").setFlexGrow(1);
         tasks.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         tasks.setAllRowsVisible(true);
+        tasks.setWidthFull();
         tasks.setId("tasks");
         Paragraph help = new Paragraph("What each task gets right now for a typical medium request (about 1,000 "
                 + "tokens in, 500 out), derived from the catalog. An override forces a model for the task while it "
                 + "fits the request.");
         help.addClassName("rw-muted");
-        return new VerticalLayout(taskProfile, help, tasks);
+        VerticalLayout tab = new VerticalLayout(taskProfile, help, tasks);
+        tab.setWidthFull();
+        return tab;
     }
 
     private Component overrideCell(TaskRow row) {

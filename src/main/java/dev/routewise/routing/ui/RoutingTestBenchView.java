@@ -36,6 +36,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.routewise.base.InvalidInputException;
 import dev.routewise.base.ui.FieldErrors;
+import dev.routewise.base.ui.Notifications;
 import dev.routewise.classify.ClassifierService;
 import dev.routewise.classify.ClassifyInputs;
 import dev.routewise.classify.engine.ChatMessage;
@@ -43,6 +44,7 @@ import dev.routewise.classify.engine.Classification;
 import dev.routewise.classify.engine.ClassifyInput;
 import dev.routewise.classify.engine.Modality;
 import dev.routewise.routing.RoutingService;
+import dev.routewise.routing.RuleDeniedException;
 import dev.routewise.routing.WhyNot;
 import dev.routewise.routing.engine.ExclusionRule;
 import dev.routewise.routing.engine.Factors;
@@ -196,6 +198,9 @@ public class RoutingTestBenchView extends VerticalLayout {
             show(routed);
         } catch (InvalidInputException e) {
             FieldErrors.show(e, fields());
+        } catch (RuleDeniedException e) {
+            output.setVisible(false);
+            Notifications.error("Denied by rule '" + e.rule() + "': " + e.denial());
         }
     }
 
