@@ -8,6 +8,7 @@ import dev.routewise.security.ApiKeyService;
 import dev.routewise.security.Role;
 import dev.routewise.security.TestUsers;
 import dev.routewise.support.ApiClient;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,11 +54,22 @@ class CliTest {
     ApiClient api;
     /** One catalog per class: every routed test model adds to the candidates of all later tests. */
     static SourceRef source;
+    static ApiClient cleanup;
+
+    /** Leaves the shared catalog as it was: later tests route over every model in it. */
+    @AfterAll
+    static void removeCatalog() {
+        if (source != null) {
+            cleanup.call("DELETE", "/api/v1/sources/" + source.id(), ApiClient.MASTER_KEY, null);
+            source = null;
+        }
+    }
     String operator;
 
     @BeforeEach
     void setUp() {
         api = new ApiClient(port);
+        cleanup = api;
         operator = TestUsers.apiKey(keys, Role.OPERATOR);
         if (source == null) {
             source = RoutingTestCatalog.create(context, "cli", "openai", "gpt-4o-mini", "gpt-4o", "o3");
@@ -171,8 +183,9 @@ class CliTest {
         try (FakeProvider provider = new FakeProvider()) {
             provider.on("/v1/models", FakeProvider.json(Payloads.text("deepseek.json")));
             String name = "CLI DeepSeek " + System.nanoTime();
-            api.post("/api/v1/sources", "{\"name\":\"" + name + "\",\"type\":\"openai-compatible\",\"baseUrl\":\""
-                    + provider.root() + "/v1\",\"enabled\":true}");
+            String created = api.post("/api/v1/sources", "{\"name\":\"" + name + "\",\"type\":\"openai-compatible\","
+                    + "\"baseUrl\":\"" + provider.root() + "/v1\",\"enabled\":true}").body();
+            String id = JSON.readTree(created).path("id").asString();
 
             Run run = cli("router", "discover", "--source", name.toLowerCase());
             Run unknown = cli("router", "discover", "--source", "no such source");
@@ -181,6 +194,7 @@ class CliTest {
             assertThat(run.out()).contains("SOURCE").contains("UNCHANGED").contains(name).contains("ok");
             assertThat(unknown.code()).isEqualTo(4);
             assertThat(unknown.err()).contains("No model source named 'no such source'").contains(name);
+            api.call("DELETE", "/api/v1/sources/" + id, ApiClient.MASTER_KEY, null);
         }
     }
 

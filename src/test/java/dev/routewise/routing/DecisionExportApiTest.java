@@ -6,6 +6,7 @@ import dev.routewise.security.ApiKeyService;
 import dev.routewise.security.Role;
 import dev.routewise.security.TestUsers;
 import dev.routewise.support.ApiClient;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,10 +46,21 @@ class DecisionExportApiTest {
     ApiClient api;
     /** One catalog per class: every routed test model adds to the candidates of all later tests. */
     static SourceRef source;
+    static ApiClient cleanup;
+
+    /** Leaves the shared catalog as it was: later tests route over every model in it. */
+    @AfterAll
+    static void removeCatalog() {
+        if (source != null) {
+            cleanup.call("DELETE", "/api/v1/sources/" + source.id(), ApiClient.MASTER_KEY, null);
+            source = null;
+        }
+    }
 
     @BeforeEach
     void catalog() {
         api = new ApiClient(port);
+        cleanup = api;
         if (source == null) {
             source = RoutingTestCatalog.create(jdbc, catalog, routable, "export", "openai", "gpt-4o-mini", "gpt-4o");
         }
