@@ -1,6 +1,7 @@
 package dev.routewise;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
+import dev.routewise.cli.Cli;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.PWA;
 import com.vaadin.flow.theme.lumo.Lumo;
@@ -24,6 +25,12 @@ import java.time.Clock;
 public class Application implements AppShellConfigurator {
 
     public static void main(String[] args) {
+        // `java -jar routewise.jar router status` is the command-line client: it talks to a running
+        // server over HTTP and must not start one itself
+        if (Cli.isCommand(args)) {
+            Cli.main(args);
+            return;
+        }
         SpringApplication.run(Application.class, args);
     }
 

@@ -69,6 +69,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_cli_is_plain_java_that_only_talks_to_the_rest_api() {
+        noClasses().that().resideInAPackage("dev.routewise.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.vaadin..",
+                        "jakarta..", "dev.routewise.base..", "dev.routewise.catalog..", "dev.routewise.classify..",
+                        "dev.routewise.discovery..", "dev.routewise.routing..", "dev.routewise.security..")
+                .check(classes);
+    }
+
+    @Test
     void the_routing_engine_is_plain_java_without_spring_or_vaadin() {
         noClasses().that().resideInAPackage("dev.routewise.routing.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.vaadin..")

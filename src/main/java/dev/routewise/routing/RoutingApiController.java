@@ -246,7 +246,8 @@ class RoutingApiController {
                         chosen.costTier() == null ? null : chosen.costTier().key()),
                 d.profile(), routed.classification().task().id(), routed.classification().complexity().id(),
                 routed.classification().confidence(), routed.classification().tier().id(), d.rule(), d.reasons(),
-                d.candidates().stream().limit(100).map(RoutingApiController::candidate).toList(), d.fallbackChain(),
+                d.candidates().stream().sorted(java.util.Comparator.comparingInt(RoutingApiController::listingRank))
+                        .limit(100).map(RoutingApiController::candidate).toList(), d.fallbackChain(),
                 d.estimatedCostUsd(), routed.latencyMicros(), routed.cached()));
     }
 
@@ -271,6 +272,20 @@ class RoutingApiController {
 
     private static List<String> tiers(Profile p) {
         return p.tierPreference().stream().map(t -> t.key()).toList();
+    }
+
+    /**
+     * Order of the (at most 100) candidates listed, stable within a rank: eligible ones, then models
+     * excluded for a reason worth reading, last those only outside the caller's own allowedModels,
+     * which in a large catalog would otherwise crowd the others out of the list.
+     */
+    private static int listingRank(ScoredCandidate s) {
+        if (s.eligible()) {
+            return 0;
+        }
+        boolean onlyNotAllowed = s.exclusions().stream()
+                .allMatch(e -> e.rule() == dev.routewise.routing.engine.ExclusionRule.NOT_ALLOWED);
+        return onlyNotAllowed ? 2 : 1;
     }
 
     private static CandidateJson candidate(ScoredCandidate s) {
