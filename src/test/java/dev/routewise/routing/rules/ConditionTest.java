@@ -229,7 +229,8 @@ class ConditionTest {
         }
         long perCall = (threads.getCurrentThreadAllocatedBytes() - before) / 100_000;
         assertThat(hits).isEqualTo(100_000);
-        assertThat(perCall).as("bytes per evaluation (only the per-request facts)").isLessThan(100);
+        // a bound with a margin for an unfinished JIT, not a benchmark
+        assertThat(perCall).as("bytes per evaluation (only the per-request facts)").isLessThan(400);
     }
 
     @Test
