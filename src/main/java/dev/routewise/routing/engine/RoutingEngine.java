@@ -111,8 +111,8 @@ public final class RoutingEngine {
         int[] masks;
         int[] eligible;
         int eligibleCount;
-        /** Per eligible model, its correctly rounded estimated cost; NaN when unpriced. */
-        double[] costs;
+        /** Per eligible model, its estimated cost. */
+        Costs costs;
         int[] ruleCounts;
         int[] modalityCounts;
         double minCost = Double.POSITIVE_INFINITY;
@@ -151,8 +151,11 @@ public final class RoutingEngine {
 
         int n = cat.size();
         int[] masks = new int[n];
-        double[] costs = new double[n];
+        Costs costs = new Costs(cat, inTokens, outTokens);
         int[] eligible = new int[n];
+        int[] approximate = null;
+        int approximateCount = 0;
+        int seen = 0;
         int e = 0;
         int[] ruleCounts = new int[RULES.length];
         int[] modalityCounts = new int[MODALITIES.length];
@@ -203,9 +206,13 @@ public final class RoutingEngine {
                     if (!priced[i]) {
                         mask |= RankedCandidates.bit(ExclusionRule.UNPRICED_UNDER_COST_CAP);
                     } else {
-                        cost = cat.costUsd(i, inTokens, outTokens);
-                        // both doubles are correctly rounded, so only equal ones need the exact comparison
-                        if (cost > capUsd || cost == capUsd
+                        cost = costs.compute(i);
+                        if (costs.isApproximate(i) && costs.near(i, capUsd)) {
+                            cost = costs.rounded(i);
+                        }
+                        // both doubles are correctly rounded (or an approximation far from the cap), so only
+                        // equal ones need the exact comparison
+                        if (cost > capUsd || cost == capUsd && !costs.isApproximate(i)
                                 && cat.exactCostUsd(i, inTokens, outTokens).compareTo(cap) > 0) {
                             mask |= RankedCandidates.bit(ExclusionRule.MAX_COST);
                         }
@@ -221,24 +228,53 @@ public final class RoutingEngine {
             if (mask == 0) {
                 eligible[e++] = i;
                 if (cap == null) {
-                    cost = cat.costUsd(i, inTokens, outTokens);
+                    cost = costs.compute(i);
                 }
-                costs[i] = cost;
-                if (cost == cost) { // priced
+                if (costs.isApproximate(i)) {
+                    if (approximate == null) {
+                        approximate = new int[n];
+                    }
+                    approximate[approximateCount++] = i;
+                } else if (cost == cost) { // priced
                     minCost = Math.min(minCost, cost);
                     maxCost = Math.max(maxCost, cost);
                 }
                 fastest = Math.min(fastest, latencies[i]);
             } else {
                 masks[i] = mask;
-                for (int bits = mask & RankedCandidates.RULE_BITS; bits != 0; bits &= bits - 1) {
-                    ruleCounts[Integer.numberOfTrailingZeros(bits)]++;
-                }
-                for (int bits = mask >>> RankedCandidates.MODALITY_SHIFT; bits != 0; bits &= bits - 1) {
-                    modalityCounts[Integer.numberOfTrailingZeros(bits)]++;
-                }
+                seen |= mask;
             }
         }
+        // counted per rule that occurred, one simple pass each, rather than bit by bit per model
+        for (int bits = seen; bits != 0; bits &= bits - 1) {
+            int bit = Integer.numberOfTrailingZeros(bits);
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                count += masks[i] >>> bit & 1;
+            }
+            if (bit < RankedCandidates.MODALITY_SHIFT) {
+                ruleCounts[bit] = count;
+            } else {
+                modalityCounts[bit - RankedCandidates.MODALITY_SHIFT] = count;
+            }
+        }
+        // the cheapest and dearest costs set every cost factor, so they must be the correctly rounded ones: an
+        // approximate cost that is not clearly inside the range of the others is replaced by its rounded value
+        double low = minCost * (1 + Costs.TOLERANCE);
+        double high = maxCost * (1 - Costs.TOLERANCE);
+        double fixedMin = minCost;
+        double fixedMax = maxCost;
+        for (int k = 0; k < approximateCount; k++) {
+            int i = approximate[k];
+            double v = costs.values[i];
+            if (!(v > low) || !(v < high)) {
+                v = costs.rounded(i);
+                fixedMin = Math.min(fixedMin, v);
+                fixedMax = Math.max(fixedMax, v);
+            }
+        }
+        minCost = fixedMin;
+        maxCost = fixedMax;
         Filtered f = new Filtered();
         f.masks = masks;
         f.eligible = eligible;
@@ -348,7 +384,7 @@ public final class RoutingEngine {
         String tierName = tier == null ? "unknown" : tier.key();
         int[] eligible = f.eligible;
         int e = f.eligibleCount;
-        double[] costs = f.costs;
+        Costs costs = f.costs;
         // the chosen one fits best in its tier unless an eligible model of the tier fits better: walk the tier
         // from its best fit down, which stops at the chosen model's fit or at the first eligible better one
         boolean bestFitInTier = true;
@@ -363,12 +399,13 @@ public final class RoutingEngine {
             }
         }
         // correctly rounded costs keep the exact order: a cheaper double is a cheaper cost; equal ones need the exact
-        double chosenCost = costs[chosenIndex];
+        double chosenCost = costs.rounded(chosenIndex);
         boolean cheapest = cat.priced[chosenIndex] && chosenCost == f.minCost;
         if (cheapest) {
             for (int k = 0; k < e; k++) {
                 int i = eligible[k];
-                if (costs[i] == chosenCost && i != chosenIndex
+                boolean tie = costs.isApproximate(i) ? costs.near(i, chosenCost) : costs.values[i] == chosenCost;
+                if (tie && i != chosenIndex
                         && cat.exactCostUsd(i, request.estimatedInputTokens(), request.estimatedOutputTokens())
                         .compareTo(chosen.estimatedCostUsd()) < 0) {
                     cheapest = false;

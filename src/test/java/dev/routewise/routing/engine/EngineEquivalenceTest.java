@@ -33,7 +33,8 @@ class EngineEquivalenceTest {
             "o1-mini", "unknown-model", "GPT-4-Turbo"};
     private static final String[] PROVIDERS = {"openai", "anthropic", "google", "groq", "openrouter", "ollama"};
     private static final String[] PRICES = {"0", "0.075", "0.15", "0.6", "1", "1.25", "2.5", "3", "10", "15", "75",
-            "0.0000001", "123456.789", "1E+1", "0.30", "2.50000"};
+            "0.0000001", "123456.789", "1E+1", "0.30", "2.50000", "2.9999900000000002", "15.000020000000002",
+            "0.07500000000000001"};
 
     private final RoutingEngine engine = new RoutingEngine();
     private final ReferenceRoutingEngine reference = new ReferenceRoutingEngine();
