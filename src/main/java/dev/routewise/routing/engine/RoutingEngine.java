@@ -36,6 +36,8 @@ public final class RoutingEngine {
     /** Historical factor of a model without outcomes: neutral. */
     public static final double NEUTRAL_HISTORY = 0.5;
     public static final int MAX_FALLBACKS = 3;
+    /** Models whose exact scores are computed first: enough to hold the choice and its chain, usually. */
+    private static final int POOL = 64;
 
     private static final ExclusionRule[] RULES = ExclusionRule.values();
     private static final Modality[] MODALITIES = Modality.values();
@@ -71,7 +73,22 @@ public final class RoutingEngine {
         // scores[i] holds an upper bound until the bit of i in exact is set, then the exact score
         double[] scores = new double[n];
         long[] exact = new long[(n + 63) >>> 6];
-        int best = best(scorer, eligible, e, scores, exact, cat.idRank);
+        // the few highest bounds form a pool; its exact scores decide when they clear every bound outside it
+        int[] pool = new int[POOL];
+        int poolSize = bound(scorer, eligible, e, scores, cat.idRank, pool);
+        double poolFloor = poolSize < e ? scores[pool[poolSize - 1]] : Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < poolSize; k++) {
+            exact(scorer, pool[k], scores, exact);
+        }
+        int best = -1;
+        for (int k = 0; k < poolSize; k++) {
+            if (best < 0 || RankedCandidates.before(pool[k], best, scores, cat.idRank)) {
+                best = pool[k];
+            }
+        }
+        if (best >= 0 && !(scores[best] > poolFloor)) {
+            best = best(scorer, eligible, e, scores, exact, cat.idRank, best);
+        }
 
         List<String> reasons = new ArrayList<>();
         int chosen = best;
@@ -94,7 +111,10 @@ public final class RoutingEngine {
         }
         List<String> chain = List.of();
         if (chosen >= 0) {
-            chain = fallbackChain(cat, scorer, scores, exact, eligible, e, chosen);
+            chain = poolChain(cat, scores, pool, poolSize, poolFloor, e, chosen);
+            if (chain == null) {
+                chain = fallbackChain(cat, scorer, scores, exact, eligible, e, chosen);
+            }
             if (rule == null) {
                 reasons.add(whyChosen(cat, facts, f, chosen, chosenCandidate, request, profile));
             }
@@ -289,23 +309,27 @@ public final class RoutingEngine {
     }
 
     /**
-     * The best eligible model (highest score, ties by id), or -1. Fills {@code scores} with upper bounds, then
-     * computes exact scores only where a bound beats the best exact score so far, starting from the best bound.
+     * Fills {@code scores} with the upper bounds of the eligible models and {@code pool} with the models of the
+     * highest bounds, best first; returns how many are in the pool.
      */
-    private static int best(Scorer scorer, int[] eligible, int e, double[] scores, long[] exact, int[] idRank) {
-        if (e == 0) {
-            return -1;
-        }
-        int top = eligible[0];
+    private static int bound(Scorer scorer, int[] eligible, int e, double[] scores, int[] idRank, int[] pool) {
+        int size = 0;
         for (int k = 0; k < e; k++) {
             int i = eligible[k];
             scores[i] = scorer.bound(i);
-            if (RankedCandidates.before(i, top, scores, idRank)) {
-                top = i;
+            if (size < pool.length || RankedCandidates.before(i, pool[size - 1], scores, idRank)) {
+                size = insertTop(pool, size, i, scores, idRank);
             }
         }
-        int best = top;
-        exact(scorer, best, scores, exact);
+        return size;
+    }
+
+    /**
+     * The best eligible model (highest score, ties by id), starting from {@code best} (exact): computes exact
+     * scores only where a bound beats the best exact score so far.
+     */
+    private static int best(Scorer scorer, int[] eligible, int e, double[] scores, long[] exact, int[] idRank,
+                            int best) {
         for (int k = 0; k < e; k++) {
             int i = eligible[k];
             if (i != best && RankedCandidates.before(i, best, scores, idRank)) {
@@ -316,6 +340,42 @@ public final class RoutingEngine {
             }
         }
         return best;
+    }
+
+    /**
+     * The fallback chain from the pool alone (exact scores), or null when models outside it could belong: the pool
+     * must hold every eligible model, or three models of other providers whose scores clear every bound outside.
+     */
+    private static List<String> poolChain(PreparedCatalog cat, double[] scores, int[] pool, int poolSize,
+                                          double poolFloor, int e, int chosen) {
+        int provider = cat.provider[chosen];
+        int[] others = new int[MAX_FALLBACKS];
+        int[] same = new int[MAX_FALLBACKS];
+        int otherCount = 0;
+        int sameCount = 0;
+        for (int k = 0; k < poolSize; k++) {
+            int i = pool[k];
+            if (i == chosen) {
+                continue;
+            }
+            if (cat.provider[i] != provider) {
+                otherCount = insertTop(others, otherCount, i, scores, cat.idRank);
+            } else {
+                sameCount = insertTop(same, sameCount, i, scores, cat.idRank);
+            }
+        }
+        boolean whole = poolSize == e;
+        if (!whole && !(otherCount == MAX_FALLBACKS && scores[others[MAX_FALLBACKS - 1]] > poolFloor)) {
+            return null;
+        }
+        List<String> chain = new ArrayList<>(MAX_FALLBACKS);
+        for (int k = 0; k < otherCount; k++) {
+            chain.add(cat.get(others[k]).id());
+        }
+        for (int k = 0; k < sameCount && chain.size() < MAX_FALLBACKS; k++) {
+            chain.add(cat.get(same[k]).id());
+        }
+        return chain;
     }
 
     static void exact(Scorer scorer, int i, double[] scores, long[] exact) {

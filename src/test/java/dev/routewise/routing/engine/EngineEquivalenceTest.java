@@ -121,6 +121,20 @@ class EngineEquivalenceTest {
                     random.nextInt(15) != 0, status, random.nextInt(15) != 0,
                     random.nextInt(4) == 0 ? random.nextInt(5_000) : null));
         }
+        if (!models.isEmpty() && random.nextInt(4) == 0) {
+            // the same models through other gateways: long runs of equal scores, broken by id
+            int copies = 1 + random.nextInt(80);
+            for (int k = 0; k < copies; k++) {
+                RouteCandidate m = models.get(random.nextInt(Math.min(3, models.size())));
+                String provider = "mirror-" + k % 5;
+                if (ids.add(provider + "/" + m.id())) {
+                    models.add(new RouteCandidate(provider + "/" + m.id(), provider, m.kind(), m.costTier(),
+                            m.inputPricePerMTok(), m.outputPricePerMTok(), m.contextTokens(), m.maxOutputTokens(),
+                            m.modalities(), m.capabilities(), m.enabled(), m.status(), m.sourceHealthy(),
+                            m.observedP50LatencyMs()));
+                }
+            }
+        }
         return models;
     }
 
