@@ -71,6 +71,26 @@ class EngineEquivalenceTest {
     }
 
     @Test
+    void the_best_candidates_read_first_from_a_large_catalog_are_those_of_the_full_order() {
+        Random random = new Random(7);
+        for (int round = 0; round < 20; round++) {
+            List<RouteCandidate> catalog = catalog(random, 3_000);
+            RouteRequest request = request(random, catalog);
+            Profile profile = profile(random);
+            RouteDecision expected = reference.route(request, profile, catalog, QUALITY, Map.of(), Map.of());
+            RouteDecision actual = engine.route(request, profile, PreparedCatalog.of(catalog), QUALITY, Map.of(),
+                    Map.of());
+            int first = Math.min(100, expected.candidates().size());
+            // read as the API does: the first hundred, one by one, before anything else
+            for (int k = 0; k < first; k++) {
+                assertThat(actual.candidates().get(k)).as("round " + round + " position " + k)
+                        .isEqualTo(expected.candidates().get(k));
+            }
+            assertThat(actual.candidates()).as("round " + round).isEqualTo(expected.candidates());
+        }
+    }
+
+    @Test
     void a_cost_cap_equal_to_a_model_cost_or_just_below_it_is_decided_exactly() {
         RouteCandidate m = Models.chat("p/odd", CostTier.LOW, "0.1", "0.2", 100_000, Models.TEXT, Set.of());
         RouteRequest base = RouteRequest.of(TaskLabel.CODE, Complexity.MEDIUM, 3, 7);
