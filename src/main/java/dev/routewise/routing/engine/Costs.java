@@ -1,10 +1,10 @@
 package dev.routewise.routing.engine;
 
 /**
- * The estimated costs of one decision's priced models as doubles: correctly rounded (see
- * {@link PreparedCatalog#roundedCostUsd}) wherever that is cheap, else an approximation within a relative
- * {@link #TOLERANCE} that is replaced by the correctly rounded value (from the exact BigDecimal) as soon as a result
- * could depend on it. So every decision is exactly what exact costs give, and BigDecimal arithmetic stays rare.
+ * The estimated costs of one decision's priced models as doubles: first an approximation within a relative
+ * {@link #TOLERANCE} (two products and a sum), replaced by the correctly rounded value (integer arithmetic, see
+ * {@link PreparedCatalog#roundedCostUsd}, else the exact BigDecimal) as soon as a result could depend on it: the
+ * cheapest and dearest, exact scores, a cap or a tie close by. So every decision is exactly what exact costs give.
  * NaN = unpriced. Used by one thread at a time (the request's, then the candidate list's under its lock).
  */
 final class Costs {
@@ -26,17 +26,14 @@ final class Costs {
         this.approximate = new long[(catalog.size() + 63) >>> 6];
     }
 
-    /** Computes the cost of model i (rounded if cheap, else approximate), stores and returns it. */
+    /** Computes the approximate cost of model i (NaN when unpriced), stores and returns it. */
     double compute(int i) {
         if (!catalog.priced[i]) {
             values[i] = Double.NaN;
             return Double.NaN;
         }
-        double v = catalog.roundedCostUsd(i, inputTokens, outputTokens);
-        if (v != v) {
-            v = catalog.approximateCostUsd(i, inputTokens, outputTokens);
-            approximate[i >>> 6] |= 1L << i;
-        }
+        double v = catalog.approximateCostUsd(i, inputTokens, outputTokens);
+        approximate[i >>> 6] |= 1L << i;
         values[i] = v;
         return v;
     }
@@ -48,7 +45,8 @@ final class Costs {
     /** The correctly rounded cost of model i (computed before), NaN when unpriced. */
     double rounded(int i) {
         if (isApproximate(i)) {
-            values[i] = catalog.exactCostUsd(i, inputTokens, outputTokens).doubleValue();
+            double v = catalog.roundedCostUsd(i, inputTokens, outputTokens);
+            values[i] = v == v ? v : catalog.exactCostUsd(i, inputTokens, outputTokens).doubleValue();
             approximate[i >>> 6] &= ~(1L << i);
         }
         return values[i];

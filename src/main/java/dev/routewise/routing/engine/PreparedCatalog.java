@@ -264,9 +264,9 @@ public final class PreparedCatalog extends AbstractList<RouteCandidate> implemen
         return Double.NaN;
     }
 
-    /** Within a relative 1e-15 of the exact cost (four roundings); for bounds and clear-cut comparisons only. */
+    /** Within a relative 1e-15 of the exact cost (a few roundings); for bounds and clear-cut comparisons only. */
     double approximateCostUsd(int i, int inputTokens, int outputTokens) {
-        return (inputTokens * inPrice[i] + outputTokens * outPrice[i]) / 1e6;
+        return (inputTokens * inPrice[i] + outputTokens * outPrice[i]) * 1e-6;
     }
 
     BigDecimal exactCostUsd(int i, int inputTokens, int outputTokens) {

@@ -173,8 +173,6 @@ public final class RoutingEngine {
         int[] masks = new int[n];
         Costs costs = new Costs(cat, inTokens, outTokens);
         int[] eligible = new int[n];
-        int[] approximate = null;
-        int approximateCount = 0;
         int seen = 0;
         int e = 0;
         int[] ruleCounts = new int[RULES.length];
@@ -250,12 +248,7 @@ public final class RoutingEngine {
                 if (cap == null) {
                     cost = costs.compute(i);
                 }
-                if (costs.isApproximate(i)) {
-                    if (approximate == null) {
-                        approximate = new int[n];
-                    }
-                    approximate[approximateCount++] = i;
-                } else if (cost == cost) { // priced
+                if (cost == cost) { // priced
                     minCost = Math.min(minCost, cost);
                     maxCost = Math.max(maxCost, cost);
                 }
@@ -278,16 +271,17 @@ public final class RoutingEngine {
                 modalityCounts[bit - RankedCandidates.MODALITY_SHIFT] = count;
             }
         }
-        // the cheapest and dearest costs set every cost factor, so they must be the correctly rounded ones: an
-        // approximate cost that is not clearly inside the range of the others is replaced by its rounded value
-        double low = minCost * (1 + Costs.TOLERANCE);
-        double high = maxCost * (1 - Costs.TOLERANCE);
-        double fixedMin = minCost;
-        double fixedMax = maxCost;
-        for (int k = 0; k < approximateCount; k++) {
-            int i = approximate[k];
-            double v = costs.values[i];
-            if (!(v > low) || !(v < high)) {
+        // the cheapest and dearest costs set every cost factor, so they must be the correctly rounded ones. Costs
+        // are approximate so far (within 1e-12): only those close to the extremes can be or tie with an extreme
+        double low = minCost * (1 + 3 * Costs.TOLERANCE);
+        double high = maxCost * (1 - 3 * Costs.TOLERANCE);
+        double fixedMin = Double.POSITIVE_INFINITY;
+        double fixedMax = Double.NEGATIVE_INFINITY;
+        double[] values = costs.values;
+        for (int k = 0; k < e; k++) {
+            int i = eligible[k];
+            double v = values[i];
+            if (v <= low || v >= high) {
                 v = costs.rounded(i);
                 fixedMin = Math.min(fixedMin, v);
                 fixedMax = Math.max(fixedMax, v);
