@@ -22,7 +22,8 @@ final class RankedCandidates extends AbstractList<ScoredCandidate> implements Ra
     /** Bits 0..15 of a mask: {@link ExclusionRule} ordinals; from bit 16: the modalities a model lacks. */
     static final int MODALITY_SHIFT = 16;
     static final int RULE_BITS = (1 << MODALITY_SHIFT) - 1;
-    private static final Modality[] MODALITIES = Modality.values();
+    /** A list, not an array: the architecture rule admits the catalog enums themselves, not arrays of them. */
+    private static final List<Modality> MODALITIES = List.of(Modality.values());
     /** The first prefix of eligible models ordered at once: covers the API's 100 best. */
     private static final int PREFIX = 128;
 
@@ -249,7 +250,7 @@ final class RankedCandidates extends AbstractList<ScoredCandidate> implements Ra
             why.add(Exclusion.of(ExclusionRule.SOURCE_UNHEALTHY, "source " + m.provider() + " is unhealthy"));
         }
         for (int missing = mask >>> MODALITY_SHIFT; missing != 0; missing &= missing - 1) {
-            Modality mod = MODALITIES[Integer.numberOfTrailingZeros(missing)];
+            Modality mod = MODALITIES.get(Integer.numberOfTrailingZeros(missing));
             why.add(Exclusion.of(ExclusionRule.MODALITY, "does not accept " + mod.key() + " input", mod.key()));
         }
         Integer ctx = m.contextTokens();

@@ -40,7 +40,8 @@ public final class RoutingEngine {
     private static final int POOL = 64;
 
     private static final ExclusionRule[] RULES = ExclusionRule.values();
-    private static final Modality[] MODALITIES = Modality.values();
+    /** A list, not an array: the architecture rule admits the catalog enums themselves, not arrays of them. */
+    private static final List<Modality> MODALITIES = List.of(Modality.values());
 
     public RouteDecision route(RouteRequest request, Profile profile, List<RouteCandidate> models,
                                QualityTable quality, Map<TaskLabel, String> overrides) {
@@ -176,7 +177,7 @@ public final class RoutingEngine {
         int seen = 0;
         int e = 0;
         int[] ruleCounts = new int[RULES.length];
-        int[] modalityCounts = new int[MODALITIES.length];
+        int[] modalityCounts = new int[MODALITIES.size()];
         double minCost = Double.POSITIVE_INFINITY;
         double maxCost = Double.NEGATIVE_INFINITY;
         int fastest = Integer.MAX_VALUE;
