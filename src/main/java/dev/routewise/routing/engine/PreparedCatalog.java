@@ -77,6 +77,8 @@ public final class PreparedCatalog extends AbstractList<RouteCandidate> implemen
     private final ConcurrentHashMap<ModelPattern, long[]> patternMatches = new ConcurrentHashMap<>();
     /** Prices x 10^scale as integers, so a cost is (in x inUnits + out x outUnits) / 10^costScale exactly. */
     private final long[] inUnits;
+    private final double[] inPrice;
+    private final double[] outPrice;
     private final long[] outUnits;
     /** -1 when the prices do not fit the integer form: the cost is then computed in BigDecimal. */
     private final int[] costScale;
@@ -113,6 +115,8 @@ public final class PreparedCatalog extends AbstractList<RouteCandidate> implemen
         provider = new int[n];
         priced = new boolean[n];
         inUnits = new long[n];
+        inPrice = new double[n];
+        outPrice = new double[n];
         outUnits = new long[n];
         costScale = new int[n];
         Map<String, Integer> providers = new HashMap<>();
@@ -154,6 +158,8 @@ public final class PreparedCatalog extends AbstractList<RouteCandidate> implemen
             priced[i] = m.priced();
             costScale[i] = -1;
             if (priced[i]) {
+                inPrice[i] = m.inputPricePerMTok().doubleValue();
+                outPrice[i] = m.outputPricePerMTok().doubleValue();
                 integerPrices(i, m.inputPricePerMTok(), m.outputPricePerMTok());
             }
         }
@@ -243,20 +249,24 @@ public final class PreparedCatalog extends AbstractList<RouteCandidate> implemen
     }
 
     /**
-     * The estimated cost as the double nearest to the exact decimal {@link RouteCandidate#estimateCostUsd} (NaN when
-     * unpriced). Both this and {@link BigDecimal#doubleValue()} round correctly, so they agree, and comparing two
-     * such doubles never reverses the order of the exact costs (equal doubles need the exact values).
+     * The estimated cost of a priced model as the double nearest to the exact decimal
+     * {@link RouteCandidate#estimateCostUsd}, when integer arithmetic gets it cheaply; NaN when it cannot (prices
+     * with many digits times many tokens), and then {@link #approximateCostUsd} and {@link #exactCostUsd} serve.
+     * Both this and {@link BigDecimal#doubleValue()} round correctly, so they agree, and comparing two such doubles
+     * never reverses the order of the exact costs (equal doubles need the exact values).
      */
-    double costUsd(int i, int inputTokens, int outputTokens) {
-        if (!priced[i]) {
-            return Double.NaN;
-        }
+    double roundedCostUsd(int i, int inputTokens, int outputTokens) {
         int scale = costScale[i];
         if (scale >= 0 && (double) inputTokens * inUnits[i] + (double) outputTokens * outUnits[i] < EXACT_LIMIT) {
             // numerator and 10^scale are exact doubles, so the one division rounds correctly
             return (double) (inputTokens * inUnits[i] + outputTokens * outUnits[i]) / POW10[scale];
         }
-        return exactCostUsd(i, inputTokens, outputTokens).doubleValue();
+        return Double.NaN;
+    }
+
+    /** Within a relative 1e-15 of the exact cost (a few roundings); for bounds and clear-cut comparisons only. */
+    double approximateCostUsd(int i, int inputTokens, int outputTokens) {
+        return (inputTokens * inPrice[i] + outputTokens * outPrice[i]) * 1e-6;
     }
 
     BigDecimal exactCostUsd(int i, int inputTokens, int outputTokens) {

@@ -7,6 +7,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.RandomAccess;
 
 /**
@@ -21,7 +22,10 @@ final class RankedCandidates extends AbstractList<ScoredCandidate> implements Ra
     /** Bits 0..15 of a mask: {@link ExclusionRule} ordinals; from bit 16: the modalities a model lacks. */
     static final int MODALITY_SHIFT = 16;
     static final int RULE_BITS = (1 << MODALITY_SHIFT) - 1;
-    private static final Modality[] MODALITIES = Modality.values();
+    /** A list, not an array: the architecture rule admits the catalog enums themselves, not arrays of them. */
+    private static final List<Modality> MODALITIES = List.of(Modality.values());
+    /** The first prefix of eligible models ordered at once: covers the API's 100 best. */
+    private static final int PREFIX = 128;
 
     private final PreparedCatalog catalog;
     private final PreparedCatalog.QualityFacts facts;
@@ -38,7 +42,11 @@ final class RankedCandidates extends AbstractList<ScoredCandidate> implements Ra
     private final int chosenIndex;
     private final ScoredCandidate chosen;
 
+    /** Model indices by position; the first {@link #ordered} are final. */
     private int[] order;
+    private int ordered;
+    /** The eligible models already in {@link #order}. */
+    private long[] placed;
     private ScoredCandidate[] built;
 
     /** {@code chosenIndex} (unless -1) must have its exact score already. */
@@ -70,9 +78,14 @@ final class RankedCandidates extends AbstractList<ScoredCandidate> implements Ra
 
     @Override
     public synchronized ScoredCandidate get(int position) {
+        Objects.checkIndex(position, masks.length);
         if (order == null) {
-            order = order();
+            order = new int[masks.length];
             built = new ScoredCandidate[masks.length];
+            placed = new long[(masks.length + 63) >>> 6];
+        }
+        while (ordered <= position) {
+            extend(position);
         }
         int i = order[position];
         if (i == chosenIndex) {
@@ -91,21 +104,117 @@ final class RankedCandidates extends AbstractList<ScoredCandidate> implements Ra
         return build(i).excludedBecause();
     }
 
-    private int[] order() {
-        int n = masks.length;
-        int[] result = new int[n];
-        System.arraycopy(eligible, 0, result, 0, eligibleCount);
-        for (int k = 0; k < eligibleCount; k++) {
-            RoutingEngine.exact(scorer, eligible[k], scores, exact);
+    /**
+     * Orders more positions, at least up to {@code position}. Readers mostly want the first few dozen (the API
+     * answers 100), so the eligible are ordered in growing prefixes: the best by exact score among those whose
+     * bound can reach them, not a sort of all. The excluded follow in id order.
+     */
+    private void extend(int position) {
+        int[] idRank = catalog.idRank;
+        if (ordered >= eligibleCount) {
+            int k = ordered;
+            for (int i : catalog.byId) {
+                if (masks[i] != 0) {
+                    order[k++] = i;
+                }
+            }
+            ordered = masks.length;
+            return;
         }
-        sortByScore(result, eligibleCount, scores, catalog.idRank);
-        int k = eligibleCount;
-        for (int i : catalog.byId) {
-            if (masks[i] != 0) {
-                result[k++] = i;
+        int remaining = eligibleCount - ordered;
+        int want = Math.max(Math.max(PREFIX, ordered), position + 1 - ordered);
+        int[] next;
+        int count;
+        if (want * 2 >= remaining) {
+            next = new int[remaining];
+            count = 0;
+            for (int k = 0; k < eligibleCount; k++) {
+                int i = eligible[k];
+                if (!isPlaced(i)) {
+                    RoutingEngine.exact(scorer, i, scores, exact);
+                    next[count++] = i;
+                }
+            }
+        } else {
+            // the `want` highest bounds (or exact scores, which are bounds too), in a min-heap on the value
+            int[] heap = new int[want];
+            int size = 0;
+            for (int k = 0; k < eligibleCount; k++) {
+                int i = eligible[k];
+                if (isPlaced(i)) {
+                    continue;
+                }
+                if (size < want) {
+                    heap[size] = i;
+                    siftUp(heap, size++);
+                } else if (scores[i] > scores[heap[0]]) {
+                    heap[0] = i;
+                    siftDown(heap, size);
+                }
+            }
+            // their lowest exact score is a floor: no model whose bound is below it can be among the best `want`
+            double floor = Double.POSITIVE_INFINITY;
+            for (int k = 0; k < size; k++) {
+                RoutingEngine.exact(scorer, heap[k], scores, exact);
+                floor = Math.min(floor, scores[heap[k]]);
+            }
+            next = new int[remaining];
+            count = 0;
+            for (int k = 0; k < eligibleCount; k++) {
+                int i = eligible[k];
+                if (!isPlaced(i) && scores[i] >= floor) {
+                    RoutingEngine.exact(scorer, i, scores, exact);
+                    if (scores[i] >= floor) {
+                        next[count++] = i;
+                    }
+                }
             }
         }
-        return result;
+        sortByScore(next, count, scores, idRank);
+        int take = Math.min(count, Math.max(want, count == remaining ? remaining : 0));
+        for (int k = 0; k < take; k++) {
+            order[ordered++] = next[k];
+            placed[next[k] >>> 6] |= 1L << next[k];
+        }
+    }
+
+    private boolean isPlaced(int i) {
+        return (placed[i >>> 6] & 1L << i) != 0;
+    }
+
+    private void siftUp(int[] heap, int at) {
+        while (at > 0) {
+            int parent = (at - 1) >>> 1;
+            if (scores[heap[at]] >= scores[heap[parent]]) {
+                return;
+            }
+            int t = heap[at];
+            heap[at] = heap[parent];
+            heap[parent] = t;
+            at = parent;
+        }
+    }
+
+    private void siftDown(int[] heap, int size) {
+        int at = 0;
+        while (true) {
+            int low = at;
+            int left = 2 * at + 1;
+            int right = left + 1;
+            if (left < size && scores[heap[left]] < scores[heap[low]]) {
+                low = left;
+            }
+            if (right < size && scores[heap[right]] < scores[heap[low]]) {
+                low = right;
+            }
+            if (low == at) {
+                return;
+            }
+            int t = heap[at];
+            heap[at] = heap[low];
+            heap[low] = t;
+            at = low;
+        }
     }
 
     private ScoredCandidate build(int i) {
@@ -141,7 +250,7 @@ final class RankedCandidates extends AbstractList<ScoredCandidate> implements Ra
             why.add(Exclusion.of(ExclusionRule.SOURCE_UNHEALTHY, "source " + m.provider() + " is unhealthy"));
         }
         for (int missing = mask >>> MODALITY_SHIFT; missing != 0; missing &= missing - 1) {
-            Modality mod = MODALITIES[Integer.numberOfTrailingZeros(missing)];
+            Modality mod = MODALITIES.get(Integer.numberOfTrailingZeros(missing));
             why.add(Exclusion.of(ExclusionRule.MODALITY, "does not accept " + mod.key() + " input", mod.key()));
         }
         Integer ctx = m.contextTokens();

@@ -36,9 +36,12 @@ public final class RoutingEngine {
     /** Historical factor of a model without outcomes: neutral. */
     public static final double NEUTRAL_HISTORY = 0.5;
     public static final int MAX_FALLBACKS = 3;
+    /** Models whose exact scores are computed first: enough to hold the choice and its chain, usually. */
+    private static final int POOL = 64;
 
     private static final ExclusionRule[] RULES = ExclusionRule.values();
-    private static final Modality[] MODALITIES = Modality.values();
+    /** A list, not an array: the architecture rule admits the catalog enums themselves, not arrays of them. */
+    private static final List<Modality> MODALITIES = List.of(Modality.values());
 
     public RouteDecision route(RouteRequest request, Profile profile, List<RouteCandidate> models,
                                QualityTable quality, Map<TaskLabel, String> overrides) {
@@ -71,7 +74,22 @@ public final class RoutingEngine {
         // scores[i] holds an upper bound until the bit of i in exact is set, then the exact score
         double[] scores = new double[n];
         long[] exact = new long[(n + 63) >>> 6];
-        int best = best(scorer, eligible, e, scores, exact, cat.idRank);
+        // the few highest bounds form a pool; its exact scores decide when they clear every bound outside it
+        int[] pool = new int[POOL];
+        int poolSize = bound(scorer, eligible, e, scores, cat.idRank, pool);
+        double poolFloor = poolSize < e ? scores[pool[poolSize - 1]] : Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < poolSize; k++) {
+            exact(scorer, pool[k], scores, exact);
+        }
+        int best = -1;
+        for (int k = 0; k < poolSize; k++) {
+            if (best < 0 || RankedCandidates.before(pool[k], best, scores, cat.idRank)) {
+                best = pool[k];
+            }
+        }
+        if (best >= 0 && !(scores[best] > poolFloor)) {
+            best = best(scorer, eligible, e, scores, exact, cat.idRank, best);
+        }
 
         List<String> reasons = new ArrayList<>();
         int chosen = best;
@@ -94,7 +112,10 @@ public final class RoutingEngine {
         }
         List<String> chain = List.of();
         if (chosen >= 0) {
-            chain = fallbackChain(cat, scorer, scores, exact, eligible, e, chosen);
+            chain = poolChain(cat, scores, pool, poolSize, poolFloor, e, chosen);
+            if (chain == null) {
+                chain = fallbackChain(cat, scorer, scores, exact, eligible, e, chosen);
+            }
             if (rule == null) {
                 reasons.add(whyChosen(cat, facts, f, chosen, chosenCandidate, request, profile));
             }
@@ -111,8 +132,8 @@ public final class RoutingEngine {
         int[] masks;
         int[] eligible;
         int eligibleCount;
-        /** Per eligible model, its correctly rounded estimated cost; NaN when unpriced. */
-        double[] costs;
+        /** Per eligible model, its estimated cost. */
+        Costs costs;
         int[] ruleCounts;
         int[] modalityCounts;
         double minCost = Double.POSITIVE_INFINITY;
@@ -151,11 +172,12 @@ public final class RoutingEngine {
 
         int n = cat.size();
         int[] masks = new int[n];
-        double[] costs = new double[n];
+        Costs costs = new Costs(cat, inTokens, outTokens);
         int[] eligible = new int[n];
+        int seen = 0;
         int e = 0;
         int[] ruleCounts = new int[RULES.length];
-        int[] modalityCounts = new int[MODALITIES.length];
+        int[] modalityCounts = new int[MODALITIES.size()];
         double minCost = Double.POSITIVE_INFINITY;
         double maxCost = Double.NEGATIVE_INFINITY;
         int fastest = Integer.MAX_VALUE;
@@ -203,9 +225,13 @@ public final class RoutingEngine {
                     if (!priced[i]) {
                         mask |= RankedCandidates.bit(ExclusionRule.UNPRICED_UNDER_COST_CAP);
                     } else {
-                        cost = cat.costUsd(i, inTokens, outTokens);
-                        // both doubles are correctly rounded, so only equal ones need the exact comparison
-                        if (cost > capUsd || cost == capUsd
+                        cost = costs.compute(i);
+                        if (costs.isApproximate(i) && costs.near(i, capUsd)) {
+                            cost = costs.rounded(i);
+                        }
+                        // both doubles are correctly rounded (or an approximation far from the cap), so only
+                        // equal ones need the exact comparison
+                        if (cost > capUsd || cost == capUsd && !costs.isApproximate(i)
                                 && cat.exactCostUsd(i, inTokens, outTokens).compareTo(cap) > 0) {
                             mask |= RankedCandidates.bit(ExclusionRule.MAX_COST);
                         }
@@ -221,9 +247,8 @@ public final class RoutingEngine {
             if (mask == 0) {
                 eligible[e++] = i;
                 if (cap == null) {
-                    cost = cat.costUsd(i, inTokens, outTokens);
+                    cost = costs.compute(i);
                 }
-                costs[i] = cost;
                 if (cost == cost) { // priced
                     minCost = Math.min(minCost, cost);
                     maxCost = Math.max(maxCost, cost);
@@ -231,14 +256,40 @@ public final class RoutingEngine {
                 fastest = Math.min(fastest, latencies[i]);
             } else {
                 masks[i] = mask;
-                for (int bits = mask & RankedCandidates.RULE_BITS; bits != 0; bits &= bits - 1) {
-                    ruleCounts[Integer.numberOfTrailingZeros(bits)]++;
-                }
-                for (int bits = mask >>> RankedCandidates.MODALITY_SHIFT; bits != 0; bits &= bits - 1) {
-                    modalityCounts[Integer.numberOfTrailingZeros(bits)]++;
-                }
+                seen |= mask;
             }
         }
+        // counted per rule that occurred, one simple pass each, rather than bit by bit per model
+        for (int bits = seen; bits != 0; bits &= bits - 1) {
+            int bit = Integer.numberOfTrailingZeros(bits);
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                count += masks[i] >>> bit & 1;
+            }
+            if (bit < RankedCandidates.MODALITY_SHIFT) {
+                ruleCounts[bit] = count;
+            } else {
+                modalityCounts[bit - RankedCandidates.MODALITY_SHIFT] = count;
+            }
+        }
+        // the cheapest and dearest costs set every cost factor, so they must be the correctly rounded ones. Costs
+        // are approximate so far (within 1e-12): only those close to the extremes can be or tie with an extreme
+        double low = minCost * (1 + 3 * Costs.TOLERANCE);
+        double high = maxCost * (1 - 3 * Costs.TOLERANCE);
+        double fixedMin = Double.POSITIVE_INFINITY;
+        double fixedMax = Double.NEGATIVE_INFINITY;
+        double[] values = costs.values;
+        for (int k = 0; k < e; k++) {
+            int i = eligible[k];
+            double v = values[i];
+            if (v <= low || v >= high) {
+                v = costs.rounded(i);
+                fixedMin = Math.min(fixedMin, v);
+                fixedMax = Math.max(fixedMax, v);
+            }
+        }
+        minCost = fixedMin;
+        maxCost = fixedMax;
         Filtered f = new Filtered();
         f.masks = masks;
         f.eligible = eligible;
@@ -253,23 +304,27 @@ public final class RoutingEngine {
     }
 
     /**
-     * The best eligible model (highest score, ties by id), or -1. Fills {@code scores} with upper bounds, then
-     * computes exact scores only where a bound beats the best exact score so far, starting from the best bound.
+     * Fills {@code scores} with the upper bounds of the eligible models and {@code pool} with the models of the
+     * highest bounds, best first; returns how many are in the pool.
      */
-    private static int best(Scorer scorer, int[] eligible, int e, double[] scores, long[] exact, int[] idRank) {
-        if (e == 0) {
-            return -1;
-        }
-        int top = eligible[0];
+    private static int bound(Scorer scorer, int[] eligible, int e, double[] scores, int[] idRank, int[] pool) {
+        int size = 0;
         for (int k = 0; k < e; k++) {
             int i = eligible[k];
             scores[i] = scorer.bound(i);
-            if (RankedCandidates.before(i, top, scores, idRank)) {
-                top = i;
+            if (size < pool.length || RankedCandidates.before(i, pool[size - 1], scores, idRank)) {
+                size = insertTop(pool, size, i, scores, idRank);
             }
         }
-        int best = top;
-        exact(scorer, best, scores, exact);
+        return size;
+    }
+
+    /**
+     * The best eligible model (highest score, ties by id), starting from {@code best} (exact): computes exact
+     * scores only where a bound beats the best exact score so far.
+     */
+    private static int best(Scorer scorer, int[] eligible, int e, double[] scores, long[] exact, int[] idRank,
+                            int best) {
         for (int k = 0; k < e; k++) {
             int i = eligible[k];
             if (i != best && RankedCandidates.before(i, best, scores, idRank)) {
@@ -280,6 +335,42 @@ public final class RoutingEngine {
             }
         }
         return best;
+    }
+
+    /**
+     * The fallback chain from the pool alone (exact scores), or null when models outside it could belong: the pool
+     * must hold every eligible model, or three models of other providers whose scores clear every bound outside.
+     */
+    private static List<String> poolChain(PreparedCatalog cat, double[] scores, int[] pool, int poolSize,
+                                          double poolFloor, int e, int chosen) {
+        int provider = cat.provider[chosen];
+        int[] others = new int[MAX_FALLBACKS];
+        int[] same = new int[MAX_FALLBACKS];
+        int otherCount = 0;
+        int sameCount = 0;
+        for (int k = 0; k < poolSize; k++) {
+            int i = pool[k];
+            if (i == chosen) {
+                continue;
+            }
+            if (cat.provider[i] != provider) {
+                otherCount = insertTop(others, otherCount, i, scores, cat.idRank);
+            } else {
+                sameCount = insertTop(same, sameCount, i, scores, cat.idRank);
+            }
+        }
+        boolean whole = poolSize == e;
+        if (!whole && !(otherCount == MAX_FALLBACKS && scores[others[MAX_FALLBACKS - 1]] > poolFloor)) {
+            return null;
+        }
+        List<String> chain = new ArrayList<>(MAX_FALLBACKS);
+        for (int k = 0; k < otherCount; k++) {
+            chain.add(cat.get(others[k]).id());
+        }
+        for (int k = 0; k < sameCount && chain.size() < MAX_FALLBACKS; k++) {
+            chain.add(cat.get(same[k]).id());
+        }
+        return chain;
     }
 
     static void exact(Scorer scorer, int i, double[] scores, long[] exact) {
@@ -348,7 +439,7 @@ public final class RoutingEngine {
         String tierName = tier == null ? "unknown" : tier.key();
         int[] eligible = f.eligible;
         int e = f.eligibleCount;
-        double[] costs = f.costs;
+        Costs costs = f.costs;
         // the chosen one fits best in its tier unless an eligible model of the tier fits better: walk the tier
         // from its best fit down, which stops at the chosen model's fit or at the first eligible better one
         boolean bestFitInTier = true;
@@ -363,12 +454,13 @@ public final class RoutingEngine {
             }
         }
         // correctly rounded costs keep the exact order: a cheaper double is a cheaper cost; equal ones need the exact
-        double chosenCost = costs[chosenIndex];
+        double chosenCost = costs.rounded(chosenIndex);
         boolean cheapest = cat.priced[chosenIndex] && chosenCost == f.minCost;
         if (cheapest) {
             for (int k = 0; k < e; k++) {
                 int i = eligible[k];
-                if (costs[i] == chosenCost && i != chosenIndex
+                boolean tie = costs.isApproximate(i) ? costs.near(i, chosenCost) : costs.values[i] == chosenCost;
+                if (tie && i != chosenIndex
                         && cat.exactCostUsd(i, request.estimatedInputTokens(), request.estimatedOutputTokens())
                         .compareTo(chosen.estimatedCostUsd()) < 0) {
                     cheapest = false;

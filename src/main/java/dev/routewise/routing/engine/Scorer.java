@@ -32,7 +32,8 @@ final class Scorer {
     private final double[] qualityFactor;
     private final int[] latencies;
     private final int[] tiers;
-    private final double[] costs;
+    private final Costs costs;
+    private final double[] costValues;
     /** Per model, the historical factor; null = neutral for all. */
     private final double[] history;
     private final double wCapability;
@@ -50,12 +51,13 @@ final class Scorer {
     private final double[] inverseLatencies;
 
     Scorer(PreparedCatalog catalog, PreparedCatalog.QualityFacts facts, double[] history, Profile profile,
-           int taskOrdinal, double[] costs, double minCost, double maxCost, int fastest) {
+           int taskOrdinal, Costs costs, double minCost, double maxCost, int fastest) {
         this.capability = facts.capability()[taskOrdinal];
         this.qualityFactor = facts.qualityFactor();
         this.latencies = catalog.latencyMs;
         this.tiers = catalog.tier;
         this.costs = costs;
+        this.costValues = costs.values;
         this.history = history;
         Weights w = profile.weights();
         this.wCapability = w.capability();
@@ -85,11 +87,11 @@ final class Scorer {
 
     /**
      * At least {@link #score}, and close to it, without a logarithm or a division: the cost factor from a lower
-     * bound of the log (exponent and the top 8 bits of the mantissa, so within 1/256), reciprocals precomputed,
-     * and a margin far above the rounding of either computation. The clamp of the exact score only lowers it.
+     * bound of the log (exponent and the top 8 bits of the mantissa, so within 1/256) of the cost or of its
+     * approximation, reciprocals precomputed, and a margin far above the rounding and approximation errors. The clamp of the exact score only lowers it.
      */
     double bound(int i) {
-        double cost = costs[i];
+        double cost = costValues[i];
         double costFactor;
         if (cost != cost) {
             costFactor = 0.0;
@@ -124,7 +126,7 @@ final class Scorer {
     }
 
     private double costFactor(int i) {
-        double cost = costs[i];
+        double cost = costs.rounded(i);
         if (cost != cost) {
             return 0.0; // unpriced is never treated as free
         }

@@ -33,7 +33,8 @@ class EngineEquivalenceTest {
             "o1-mini", "unknown-model", "GPT-4-Turbo"};
     private static final String[] PROVIDERS = {"openai", "anthropic", "google", "groq", "openrouter", "ollama"};
     private static final String[] PRICES = {"0", "0.075", "0.15", "0.6", "1", "1.25", "2.5", "3", "10", "15", "75",
-            "0.0000001", "123456.789", "1E+1", "0.30", "2.50000"};
+            "0.0000001", "123456.789", "1E+1", "0.30", "2.50000", "2.9999900000000002", "15.000020000000002",
+            "0.07500000000000001"};
 
     private final RoutingEngine engine = new RoutingEngine();
     private final ReferenceRoutingEngine reference = new ReferenceRoutingEngine();
@@ -66,6 +67,26 @@ class EngineEquivalenceTest {
                     assertThat(actual.candidates()).as(where).contains(actual.chosen());
                 }
             }
+        }
+    }
+
+    @Test
+    void the_best_candidates_read_first_from_a_large_catalog_are_those_of_the_full_order() {
+        Random random = new Random(7);
+        for (int round = 0; round < 20; round++) {
+            List<RouteCandidate> catalog = catalog(random, 3_000);
+            RouteRequest request = request(random, catalog);
+            Profile profile = profile(random);
+            RouteDecision expected = reference.route(request, profile, catalog, QUALITY, Map.of(), Map.of());
+            RouteDecision actual = engine.route(request, profile, PreparedCatalog.of(catalog), QUALITY, Map.of(),
+                    Map.of());
+            int first = Math.min(100, expected.candidates().size());
+            // read as the API does: the first hundred, one by one, before anything else
+            for (int k = 0; k < first; k++) {
+                assertThat(actual.candidates().get(k)).as("round " + round + " position " + k)
+                        .isEqualTo(expected.candidates().get(k));
+            }
+            assertThat(actual.candidates()).as("round " + round).isEqualTo(expected.candidates());
         }
     }
 
@@ -119,6 +140,20 @@ class EngineEquivalenceTest {
                     random.nextInt(7) == 0 ? null : 4_096 << random.nextInt(9), 4_096, modalities, caps,
                     random.nextInt(15) != 0, status, random.nextInt(15) != 0,
                     random.nextInt(4) == 0 ? random.nextInt(5_000) : null));
+        }
+        if (!models.isEmpty() && random.nextInt(4) == 0) {
+            // the same models through other gateways: long runs of equal scores, broken by id
+            int copies = 1 + random.nextInt(80);
+            for (int k = 0; k < copies; k++) {
+                RouteCandidate m = models.get(random.nextInt(Math.min(3, models.size())));
+                String provider = "mirror-" + k % 5;
+                if (ids.add(provider + "/" + m.id())) {
+                    models.add(new RouteCandidate(provider + "/" + m.id(), provider, m.kind(), m.costTier(),
+                            m.inputPricePerMTok(), m.outputPricePerMTok(), m.contextTokens(), m.maxOutputTokens(),
+                            m.modalities(), m.capabilities(), m.enabled(), m.status(), m.sourceHealthy(),
+                            m.observedP50LatencyMs()));
+                }
+            }
         }
         return models;
     }
