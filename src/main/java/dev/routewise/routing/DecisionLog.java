@@ -119,12 +119,18 @@ class DecisionLog {
         written.increment(batch.size());
     }
 
+    /**
+     * Candidates kept with a logged decision: the best ones, enough to see what it was weighed against. Every one
+     * more is built, serialised and stored for every decision, on the cores that serve requests.
+     */
+    static final int LOGGED_CANDIDATES = 10;
+
     /** The explained decision as JSON, built here on the writer thread, not on the request thread. */
     private String detail(dev.routewise.routing.engine.RouteDecision d) {
         java.util.Map<String, Object> detail = new java.util.LinkedHashMap<>();
         detail.put("reasons", d.reasons());
         detail.put("fallbackChain", d.fallbackChain());
-        detail.put("candidates", d.candidates().stream().limit(50).map(s -> java.util.Map.of(
+        detail.put("candidates", d.candidates().stream().limit(LOGGED_CANDIDATES).map(s -> java.util.Map.of(
                 "model", s.model().id(), "eligible", s.eligible(), "score", s.score(),
                 "excludedBecause", s.excludedBecause() == null ? "" : s.excludedBecause())).toList());
         return json.writeValueAsString(detail);

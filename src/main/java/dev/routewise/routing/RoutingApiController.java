@@ -222,7 +222,12 @@ class RoutingApiController {
     }
 
     @PostMapping("/route")
-    ResponseEntity<?> route(@RequestBody(required = false) RouteBody body, Authentication caller) {
+    ResponseEntity<?> route(@RequestBody(required = false) RouteBody body,
+                            @RequestParam(name = "candidates", defaultValue = "" + LISTED) int listed,
+                            Authentication caller) {
+        if (listed < 0 || listed > MAX_LISTED) {
+            throw new InvalidInputException("candidates", "List from 0 to " + MAX_LISTED + " candidates");
+        }
         if (body == null) {
             throw new InvalidInputException("prompt", "Send a JSON body with \"prompt\" or \"messages\"");
         }
@@ -246,8 +251,7 @@ class RoutingApiController {
                         chosen.costTier() == null ? null : chosen.costTier().key()),
                 d.profile(), routed.classification().task().id(), routed.classification().complexity().id(),
                 routed.classification().confidence(), routed.classification().tier().id(), d.rule(), d.reasons(),
-                d.candidates().stream().sorted(java.util.Comparator.comparingInt(RoutingApiController::listingRank))
-                        .limit(100).map(RoutingApiController::candidate).toList(), d.fallbackChain(),
+                listed(d, listed), d.fallbackChain(),
                 d.estimatedCostUsd(), routed.latencyMicros(), routed.cached()));
     }
 
@@ -274,8 +278,42 @@ class RoutingApiController {
         return p.tierPreference().stream().map(t -> t.key()).toList();
     }
 
+    /** Candidates an answer lists unless {@code ?candidates=} says otherwise: enough to see the choice. */
+    static final int LISTED = 20;
+    static final int MAX_LISTED = 1000;
+
     /**
-     * Order of the (at most 100) candidates listed, stable within a rank: eligible ones, then models
+     * The candidates the answer lists, read from the decision's lazily built list only as far as needed: with
+     * many eligible models this stops after the first {@link #LISTED}, so the rest are never built.
+     */
+    private static List<CandidateJson> listed(RouteDecision d, int limit) {
+        if (limit == 0) {
+            return List.of();
+        }
+        List<ScoredCandidate> main = new ArrayList<>(limit);
+        List<ScoredCandidate> deferred = new ArrayList<>();
+        for (ScoredCandidate s : d.candidates()) {
+            if (listingRank(s) < 2) {
+                main.add(s);
+                if (main.size() == limit) {
+                    break;
+                }
+            } else if (deferred.size() < limit) {
+                deferred.add(s);
+            }
+        }
+        List<CandidateJson> out = new ArrayList<>(limit);
+        for (ScoredCandidate s : main) {
+            out.add(candidate(s));
+        }
+        for (int i = 0; i < deferred.size() && out.size() < limit; i++) {
+            out.add(candidate(deferred.get(i)));
+        }
+        return out;
+    }
+
+    /**
+     * Order of the candidates listed, stable within a rank: eligible ones, then models
      * excluded for a reason worth reading, last those only outside the caller's own allowedModels,
      * which in a large catalog would otherwise crowd the others out of the list.
      */

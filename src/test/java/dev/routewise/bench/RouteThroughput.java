@@ -45,8 +45,11 @@ public final class RouteThroughput {
     private static final int MODELS = Integer.getInteger("bench.models", 500);
     private static final String PROMPT = "Write a Python function that returns the n-th Fibonacci number iteratively.";
 
+    /** {@code %d} in a body is replaced by a request number, so no two requests are alike. */
     private record Target(String label, String method, String path, String body) {
     }
+
+    private static final AtomicLong SEQUENCE = new AtomicLong();
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("routewise-throughput");
@@ -60,10 +63,13 @@ public final class RouteThroughput {
             String key = setUp(app);
             String base = "http://127.0.0.1:" + port;
             Target whoami = new Target("GET /api/v1/whoami", "GET", base + "/api/v1/whoami", null);
+            // every prompt differs (a request number), so the decision cache never answers: the full path
             Target route = new Target("POST /api/v1/route (classifies the prompt)", "POST", base + "/api/v1/route",
-                    "{\"prompt\": \"" + PROMPT + "\"}");
+                    "{\"prompt\": \"" + PROMPT + " (%d)\"}");
             Target routeTask = new Target("POST /api/v1/route with \"task\" (no classification)", "POST",
-                    base + "/api/v1/route", "{\"prompt\": \"" + PROMPT + "\", \"task\": \"code\"}");
+                    base + "/api/v1/route", "{\"prompt\": \"" + PROMPT + " (%d)\", \"task\": \"code\"}");
+            Target routeCached = new Target("POST /api/v1/route, one repeated request (decision cache)", "POST",
+                    base + "/api/v1/route", "{\"prompt\": \"" + PROMPT + "\"}");
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
             awaitRoutable(http, route, key);
@@ -72,12 +78,13 @@ public final class RouteThroughput {
                     + " cores shared by the app and the load generator, java " + System.getProperty("java.version")
                     + "), " + MODELS + " catalog models, " + CONNECTIONS + " connections, " + SECONDS
                     + " s per endpoint after warm-up");
-            for (Target t : List.of(whoami, route, routeTask)) {
+            for (Target t : List.of(whoami, route, routeTask, routeCached)) {
                 drive(http, t, key, Math.max(3, SECONDS / 2)); // warm-up: JIT, pools, caches
             }
             double baseline = report(whoami, drive(http, whoami, key, SECONDS), Double.NaN);
             report(route, drive(http, route, key, SECONDS), baseline);
             report(routeTask, drive(http, routeTask, key, SECONDS), baseline);
+            report(routeCached, drive(http, routeCached, key, SECONDS), baseline);
             System.out.println("target: route / whoami >= 0.5");
         } finally {
             app.close();
@@ -122,13 +129,15 @@ public final class RouteThroughput {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong done = new AtomicLong();
         AtomicLong failed = new AtomicLong();
-        HttpRequest request = request(target, key);
+        boolean unique = target.body() != null && target.body().contains("%d");
+        HttpRequest request = unique ? null : request(target, key);
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < CONNECTIONS; c++) {
             threads.add(Thread.ofPlatform().daemon().start(() -> {
                 while (running.get()) {
                     try {
-                        HttpResponse<Void> r = http.send(request, HttpResponse.BodyHandlers.discarding());
+                        HttpRequest next = unique ? request(target, key) : request;
+                        HttpResponse<Void> r = http.send(next, HttpResponse.BodyHandlers.discarding());
                         (r.statusCode() == 200 ? done : failed).incrementAndGet();
                     } catch (Exception e) {
                         failed.incrementAndGet();
@@ -162,7 +171,9 @@ public final class RouteThroughput {
         if (t.body() == null) {
             return b.GET().build();
         }
-        return b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(t.body()))
+        String body = t.body().contains("%d") ? t.body().replace("%d", Long.toString(SEQUENCE.incrementAndGet()))
+                : t.body();
+        return b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
     }
 }
