@@ -314,16 +314,17 @@ class RoutingApiController {
 
     /**
      * Order of the candidates listed, stable within a rank: eligible ones, then models
-     * excluded for a reason worth reading, last those only outside the caller's own allowedModels,
+     * excluded for a reason worth reading, last those outside the caller's own allowedModels (whatever else
+     * excludes them: the caller did not ask about them),
      * which in a large catalog would otherwise crowd the others out of the list.
      */
     private static int listingRank(ScoredCandidate s) {
         if (s.eligible()) {
             return 0;
         }
-        boolean onlyNotAllowed = s.exclusions().stream()
-                .allMatch(e -> e.rule() == dev.routewise.routing.engine.ExclusionRule.NOT_ALLOWED);
-        return onlyNotAllowed ? 2 : 1;
+        boolean scopedOut = s.exclusions().stream()
+                .anyMatch(e -> e.rule() == dev.routewise.routing.engine.ExclusionRule.NOT_ALLOWED);
+        return scopedOut ? 2 : 1;
     }
 
     private static CandidateJson candidate(ScoredCandidate s) {
