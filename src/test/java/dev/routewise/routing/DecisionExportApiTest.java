@@ -1,20 +1,9 @@
 package dev.routewise.routing;
 
-import dev.routewise.catalog.CatalogService;
-import dev.routewise.catalog.SourceRef;
-import dev.routewise.security.ApiKeyService;
 import dev.routewise.security.Role;
 import dev.routewise.security.TestUsers;
-import dev.routewise.support.ApiClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -25,54 +14,16 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DecisionExportApiTest {
+class DecisionExportApiTest extends LoggedDecisionsTest {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    CatalogService catalog;
-    @Autowired
-    RoutableModels routable;
-    @Autowired
-    ApiKeyService keys;
-    @Autowired
-    JdbcClient jdbc;
-
-    ApiClient api;
-    /** One catalog per class: every routed test model adds to the candidates of all later tests. */
-    static SourceRef source;
-    static ApiClient cleanup;
-
-    /** Leaves the shared catalog as it was: later tests route over every model in it. */
-    @AfterAll
-    static void removeCatalog() {
-        if (source != null) {
-            cleanup.call("DELETE", "/api/v1/sources/" + source.id(), ApiClient.MASTER_KEY, null);
-            source = null;
-        }
-    }
-
-    @BeforeEach
-    void catalog() {
-        api = new ApiClient(port);
-        cleanup = api;
-        if (source == null) {
-            source = RoutingTestCatalog.create(jdbc, catalog, routable, "export", "openai", "gpt-4o-mini", "gpt-4o");
-        }
+    @Override
+    String[] catalogModels() {
+        return new String[] {"export", "gpt-4o-mini", "gpt-4o"};
     }
 
     String routeAndWaitForLog(String prompt) {
-        String body = api.post("/api/v1/route", "{\"prompt\":\"" + prompt + "\",\"profile\":\"eco\","
-                + "\"constraints\":{\"allowedModels\":[\"" + source.slug() + "/*\"]}}").body();
-        String id = JSON.readTree(body).path("decisionId").asString();
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
-                "SELECT count(*) FROM routing_decision WHERE decision_id = ?").param(id).query(Long.class).single() == 1);
-        return id;
+        return route(prompt, "eco").path("decisionId").asString();
     }
 
     @Test

@@ -1,20 +1,9 @@
 package dev.routewise.routing;
 
-import dev.routewise.catalog.CatalogService;
-import dev.routewise.catalog.SourceRef;
-import dev.routewise.security.ApiKeyService;
 import dev.routewise.security.Role;
 import dev.routewise.security.TestUsers;
-import dev.routewise.support.ApiClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -23,57 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class StatsApiTest {
+class StatsApiTest extends LoggedDecisionsTest {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    CatalogService catalog;
-    @Autowired
-    RoutableModels routable;
-    @Autowired
-    ApiKeyService keys;
-    @Autowired
-    JdbcClient jdbc;
-
-    ApiClient api;
-    /** One catalog per class: every routed test model adds to the candidates of all later tests. */
-    static SourceRef source;
-    static ApiClient cleanup;
-
-    /** Leaves the shared catalog as it was: later tests route over every model in it. */
-    @AfterAll
-    static void removeCatalog() {
-        if (source != null) {
-            cleanup.call("DELETE", "/api/v1/sources/" + source.id(), ApiClient.MASTER_KEY, null);
-            source = null;
-        }
-    }
-
-    @BeforeEach
-    void catalog() {
-        api = new ApiClient(port);
-        cleanup = api;
-        if (source == null) {
-            source = RoutingTestCatalog.create(jdbc, catalog, routable, "stats", "openai", "gpt-4o-mini", "gpt-4o", "o3");
-        }
-    }
-
-    /** Routes for real within this test's source and waits until the decision is in the log. */
-    JsonNode route(String prompt, String profile) {
-        HttpResponse<String> response = api.post("/api/v1/route", "{\"prompt\":\"" + prompt + "\",\"profile\":\""
-                + profile + "\",\"constraints\":{\"allowedModels\":[\"" + source.slug() + "/*\"]}}");
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode decision = JSON.readTree(response.body());
-        String id = decision.path("decisionId").asString();
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
-                "SELECT count(*) FROM routing_decision WHERE decision_id = ?").param(id).query(Long.class).single() == 1);
-        return decision;
+    @Override
+    String[] catalogModels() {
+        return new String[] {"stats", "gpt-4o-mini", "gpt-4o", "o3"};
     }
 
     JsonNode stats(String period) {
