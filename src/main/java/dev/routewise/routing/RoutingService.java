@@ -13,7 +13,6 @@ import dev.routewise.routing.engine.RouteConstraints;
 import dev.routewise.routing.engine.RouteDecision;
 import dev.routewise.routing.engine.RouteRequest;
 import dev.routewise.routing.engine.RoutingEngine;
-import dev.routewise.routing.engine.ScoredCandidate;
 import dev.routewise.routing.rules.Action;
 import dev.routewise.routing.rules.RuleOutcome;
 import dev.routewise.routing.rules.RuleSet;
@@ -184,14 +183,19 @@ public class RoutingService {
         QualityTable quality = qualities.current();
         if (!forced && profile.builtIn() && settings.presets()) {
             List<String> chain = presets.resolve(snapshot).chain(profile.name(), request.task());
-            for (String preset : chain) {
-                RouteDecision d = engine.route(request, scoring, snapshot, quality, Map.of(request.task(), preset),
-                        history);
-                if ("override".equals(d.rule())) {
-                    return asPreset(d, profile.name(), request.task(), preset);
-                }
-            }
             if (!chain.isEmpty()) {
+                RouteDecision first = engine.route(request, scoring, snapshot, quality,
+                        Map.of(request.task(), chain.getFirst()), history);
+                if ("override".equals(first.rule())) {
+                    return asPreset(first, profile.name(), request.task(), chain.getFirst());
+                }
+                // the first decision tells which of the other preset models fit: at most one more run
+                for (String preset : chain.subList(1, chain.size())) {
+                    if (first.isEligible(preset)) {
+                        return asPreset(engine.route(request, scoring, snapshot, quality,
+                                Map.of(request.task(), preset), history), profile.name(), request.task(), preset);
+                    }
+                }
                 RouteDecision scored = engine.route(request, scoring, snapshot, quality, overrides, history);
                 List<String> reasons = new ArrayList<>(scored.reasons());
                 reasons.add("seed preset " + String.join(" > ", chain) + " does not fit this request; scored instead");
@@ -315,18 +319,13 @@ public class RoutingService {
         if (fallback == null || !d.routed() || d.chosen().id().equals(fallback) || d.fallbackChain().contains(fallback)) {
             return d;
         }
-        for (ScoredCandidate c : d.candidates()) {
-            if (c.id().equals(fallback)) {
-                if (!c.eligible()) {
-                    return d;
-                }
-                List<String> chain = new ArrayList<>(d.fallbackChain());
-                chain.add(fallback);
-                return new RouteDecision(d.profile(), d.task(), d.complexity(), d.chosen(), d.candidates(), chain,
-                        d.estimatedCostUsd(), d.rule(), d.reasons());
-            }
+        if (!d.isEligible(fallback)) {
+            return d;
         }
-        return d;
+        List<String> chain = new ArrayList<>(d.fallbackChain());
+        chain.add(fallback);
+        return new RouteDecision(d.profile(), d.task(), d.complexity(), d.chosen(), d.candidates(), chain,
+                d.estimatedCostUsd(), d.rule(), d.reasons());
     }
 
     /** Every profile, built-in ones first. */

@@ -67,6 +67,12 @@ final class RankedCandidates extends AbstractList<ScoredCandidate> implements Ra
         this.chosen = chosenIndex < 0 ? null : build(chosenIndex);
     }
 
+    /** Whether the model with this id passed every filter, without building any candidate. */
+    boolean isEligible(String id) {
+        int i = catalog.indexOf(id);
+        return i >= 0 && masks[i] == 0;
+    }
+
     ScoredCandidate chosen() {
         return chosen;
     }

@@ -31,6 +31,19 @@ public record RouteDecision(String profile, TaskLabel task, Complexity complexit
         reasons = List.copyOf(reasons);
     }
 
+    /** Whether the model with this id passed every filter; cheap on the engine's lazily built candidates. */
+    public boolean isEligible(String modelId) {
+        if (candidates instanceof RankedCandidates ranked) {
+            return ranked.isEligible(modelId);
+        }
+        for (ScoredCandidate c : candidates) {
+            if (c.id().equals(modelId)) {
+                return c.eligible();
+            }
+        }
+        return false;
+    }
+
     public boolean routed() {
         return chosen != null;
     }
