@@ -99,6 +99,25 @@ public class RoutingService {
                          long latencyMicros, boolean cached) {
     }
 
+    /**
+     * Candidates a cached decision keeps: the engine's full candidate list holds arrays as long as the catalog,
+     * too much to keep thousands of. The answer lists this many by default, so they are built anyway.
+     */
+    static final int CACHED_CANDIDATES = 20;
+
+    /** The decision with only its best candidates, for the cache. */
+    private static RouteDecision compact(RouteDecision d) {
+        List<dev.routewise.routing.engine.ScoredCandidate> best = new ArrayList<>(CACHED_CANDIDATES);
+        for (var c : d.candidates()) {
+            if (best.size() == CACHED_CANDIDATES) {
+                break;
+            }
+            best.add(c);
+        }
+        return new RouteDecision(d.profile(), d.task(), d.complexity(), d.chosen(), best, d.fallbackChain(),
+                d.estimatedCostUsd(), d.rule(), d.reasons());
+    }
+
     private record Cached(Classification classification, RouteDecision decision) {
     }
 
@@ -112,19 +131,35 @@ public class RoutingService {
 
     @PermitAll
     public Routed route(Command command) {
+        return route(command, true);
+    }
+
+    /**
+     * Routes without the decision cache, so the decision carries every candidate: for the test bench, where a
+     * person inspects the whole table.
+     */
+    @PermitAll
+    public Routed explain(Command command) {
+        return route(command, false);
+    }
+
+    private Routed route(Command command, boolean useCache) {
         long start = System.nanoTime();
         RouterConfig settings = config.current();
         List<RouteCandidate> snapshot = models.current();
         ModelHistory.Learned learned = history.current();
         RuleSet ruleSet = rules.snapshot();
         QualityTable quality = qualities.current();
-        Cached hit = cache.get(command, start, settings, snapshot, learned, ruleSet, quality);
+        Cached hit = useCache ? cache.get(command, start, settings, snapshot, learned, ruleSet, quality) : null;
         boolean cached = hit != null;
         // made first: the A/B bucket of a request without session, user or team falls back to it
         String id = UUID.randomUUID().toString();
         if (!cached) {
             hit = decide(command, settings, snapshot, learned, ruleSet, id, start);
-            cache.put(command, hit, start, settings, snapshot, learned, ruleSet, quality);
+            if (useCache && hit.decision().routed()) {
+                cache.put(command, new Cached(hit.classification(), compact(hit.decision())), start, settings,
+                        snapshot, learned, ruleSet, quality);
+            }
         }
         long micros = (System.nanoTime() - start) / 1_000;
         decisions.offer(entry(id, hit.classification(), hit.decision(), micros, command.caller()));

@@ -182,6 +182,27 @@ class RouterProfilesApiTest {
     }
 
     @Test
+    void a_cached_decision_keeps_only_its_best_candidates_and_failures_are_not_cached() {
+        String[] many = java.util.stream.IntStream.rangeClosed(1, 30).mapToObj(i -> "listing-model-" + i)
+                .toArray(String[]::new);
+        SourceRef wide = RoutingTestCatalog.create(jdbc, catalog, routable, "prof-wide", "openai", many);
+        String request = "{\"prompt\":\"Translate 'thank you' to Italian, listing test.\","
+                + "\"constraints\":{\"allowedModels\":[\"" + wide.slug() + "/*\"]}}";
+
+        String first = api.post("/api/v1/route?candidates=30", request).body();
+        String second = api.post("/api/v1/route?candidates=30", request).body();
+        String none = "{\"prompt\":\"hi\",\"constraints\":{\"allowedModels\":[\"nowhere/*\"]}}";
+        api.post("/api/v1/route", none);
+
+        assertThat(first.split("\"eligible\":true").length - 1).isEqualTo(30);
+        assertThat(second).contains("\"cached\":true");
+        assertThat(second.split("\"eligible\":").length - 1).isEqualTo(RoutingService.CACHED_CANDIDATES);
+        assertThat(api.post("/api/v1/route", none).body()).contains("\"status\":422").doesNotContain("cached");
+        // 30 more models would crowd the candidate lists of later tests
+        api.call("DELETE", "/api/v1/sources/" + wide.id(), ApiClient.MASTER_KEY, null);
+    }
+
+    @Test
     void reset_clears_cached_decisions_and_is_for_admins_only() {
         String request = "{\"prompt\":\"Translate 'good night' to Italian, reset test.\"," + bothSources() + "}";
         api.post("/api/v1/route", request);

@@ -216,7 +216,7 @@ public class RoutingTestBenchView extends VerticalLayout {
             return;
         }
         try {
-            RoutingService.Routed routed = routing.route(new RoutingService.Command(input(), profile.getValue(),
+            RoutingService.Routed routed = routing.explain(new RoutingService.Command(input(), profile.getValue(),
                     constraints(), tools.getValue(), json.getValue(), caller));
             show(routed);
         } catch (InvalidInputException e) {
