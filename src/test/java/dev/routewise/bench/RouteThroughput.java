@@ -129,6 +129,8 @@ public final class RouteThroughput {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong done = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        AtomicLong ioErrors = new AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
         boolean unique = target.body() != null && target.body().contains("%d");
         HttpRequest request = unique ? null : request(target, key);
         List<Thread> threads = new ArrayList<>();
@@ -137,10 +139,20 @@ public final class RouteThroughput {
                 while (running.get()) {
                     try {
                         HttpRequest next = unique ? request(target, key) : request;
-                        HttpResponse<Void> r = http.send(next, HttpResponse.BodyHandlers.discarding());
-                        (r.statusCode() == 200 ? done : failed).incrementAndGet();
-                    } catch (Exception e) {
-                        failed.incrementAndGet();
+                        HttpResponse<String> r = http.send(next, HttpResponse.BodyHandlers.ofString());
+                        if (r.statusCode() == 200) {
+                            done.incrementAndGet();
+                        } else {
+                            failed.incrementAndGet();
+                            firstFailure.compareAndSet(null, r.statusCode() + " " + r.body());
+                        }
+                    } catch (java.io.IOException e) {
+                        // a kept-alive connection closed under the client: the client's side, not an answer
+                        ioErrors.incrementAndGet();
+                        firstFailure.compareAndSet(null, e.toString());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
                     }
                 }
             }));
@@ -153,8 +165,13 @@ public final class RouteThroughput {
         for (Thread t : threads) {
             t.join();
         }
-        if (failed.get() > 0) {
-            throw new IllegalStateException(target.label() + ": " + failed.get() + " requests failed");
+        if (failed.get() > 0 || ioErrors.get() > count / 1000) {
+            throw new IllegalStateException(target.label() + ": " + failed.get() + " answers other than 200, "
+                    + ioErrors.get() + " connection errors; first: " + firstFailure.get());
+        }
+        if (ioErrors.get() > 0) {
+            System.out.println("  (" + ioErrors.get() + " connection errors during " + target.label() + ": "
+                    + firstFailure.get() + ")");
         }
         return count / elapsed;
     }
