@@ -100,8 +100,9 @@ public class RoutingService {
     }
 
     /**
-     * Candidates a cached decision keeps: the engine's full candidate list holds arrays as long as the catalog,
-     * too much to keep thousands of. The answer lists this many by default, so they are built anyway.
+     * Candidates a cached or queued-for-logging decision keeps: the engine's full candidate list holds arrays as
+     * long as the catalog, too much to keep thousands of. The answer lists this many by default, so they are
+     * built anyway (the list memoises what it built).
      */
     static final int CACHED_CANDIDATES = 20;
 
@@ -162,7 +163,9 @@ public class RoutingService {
             }
         }
         long micros = (System.nanoTime() - start) / 1_000;
-        decisions.offer(entry(id, hit.classification(), hit.decision(), micros, command.caller()));
+        // the queue holds what the writer needs, not the engine's catalog-long arrays
+        decisions.offer(entry(id, hit.classification(), cached ? hit.decision() : compact(hit.decision()), micros,
+                command.caller()));
         return new Routed(id, hit.classification(), hit.decision(), micros, cached);
     }
 
