@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class UnknownApiPathController {
 
-    @RequestMapping({"/api/**", "/v1/**"})
+    @RequestMapping("/api/**")
     ResponseEntity<ProblemDetail> unknown(HttpServletRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
                 "No endpoint " + request.getMethod() + " " + request.getRequestURI() + " on this server.");
