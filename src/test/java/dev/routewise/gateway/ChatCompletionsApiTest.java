@@ -1,11 +1,9 @@
 package dev.routewise.gateway;
 
-import dev.routewise.catalog.CatalogService;
-import dev.routewise.catalog.DiscoveredModel;
 import dev.routewise.catalog.SourceRef;
 import dev.routewise.discovery.client.FakeProvider;
 import dev.routewise.support.ApiClient;
-import dev.routewise.support.TestSources;
+import dev.routewise.routing.RoutingTestCatalog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +14,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,7 +29,7 @@ class ChatCompletionsApiTest {
     @LocalServerPort
     int port;
     @Autowired
-    CatalogService catalog;
+    org.springframework.context.ApplicationContext context;
     @Autowired
     JdbcClient jdbc;
 
@@ -55,10 +52,10 @@ class ChatCompletionsApiTest {
     }
 
     private SourceRef source(String prefix, FakeProvider provider, String model) {
-        SourceRef s = TestSources.insert(jdbc, prefix, "openai-compatible");
+        // waits until the router can pick the model
+        SourceRef s = RoutingTestCatalog.create(context, prefix, "openai-compatible", model);
         jdbc.sql("UPDATE model_source SET base_url = ? WHERE id = ?").params(provider.root() + "/v1", s.id())
                 .update();
-        catalog.apply(s, List.of(DiscoveredModel.idOnly(model, null)), null);
         return s;
     }
 
