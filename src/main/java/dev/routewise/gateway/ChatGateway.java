@@ -31,11 +31,12 @@ import java.util.Set;
 /**
  * Executes a non-streaming OpenAI chat completion: routes it (the {@code model} is {@code auto},
  * {@code router/<profile>} or a catalog model), then calls the chosen model and, when a provider fails with a
- * connection error, a timeout, 408, 429 or 5xx, the next model of the fallback chain.
+ * connection error, a timeout, 402, 408, 429 or 5xx, the next model of the fallback chain.
  * <p>
  * This first part speaks the OpenAI-compatible protocol only (OpenAI, Groq, OpenRouter, Vercel, Ollama's /v1, any
  * compatible server); models of Anthropic and Gemini sources are skipped with that reason until their adapters
- * come. No retries within a model yet, no cooldowns, no streaming.
+ * come. A model that keeps failing rests for a while ({@link Cooldowns}). No retries within a model yet, no
+ * streaming.
  */
 @Service
 public class ChatGateway {
@@ -52,11 +53,14 @@ public class ChatGateway {
     private final ClassifierService classifier;
     private final CatalogService catalog;
     private final SourceService sources;
+    private final Cooldowns cooldowns;
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    ChatGateway(RoutingService routing, ClassifierService classifier, CatalogService catalog, SourceService sources) {
+    ChatGateway(RoutingService routing, ClassifierService classifier, CatalogService catalog, SourceService sources,
+                Cooldowns cooldowns) {
+        this.cooldowns = cooldowns;
         this.routing = routing;
         this.classifier = classifier;
         this.catalog = catalog;
@@ -112,6 +116,11 @@ public class ChatGateway {
                 attempts.add(id + ": no longer in the catalog");
                 continue;
             }
+            java.time.Instant cooling = cooldowns.coolingUntil(id);
+            if (cooling != null) {
+                attempts.add(id + ": cooling down after failures until " + cooling);
+                continue;
+            }
             SourceEndpoint endpoint = sources.endpoint(m.sourceId());
             if (!OPENAI_PROTOCOL.contains(endpoint.type())) {
                 attempts.add(id + ": the " + endpoint.type().label() + " protocol is not available yet");
@@ -124,6 +133,7 @@ public class ChatGateway {
                 JsonNode answer = parse(r.body());
                 last = new Result(r.statusCode(), answer, routed.decisionId(), id, i, attempts);
                 if (r.statusCode() / 100 == 2) {
+                    cooldowns.succeeded(id);
                     if (answer.isObject()) {
                         ((ObjectNode) answer).put("model", id);
                     }
@@ -131,10 +141,14 @@ public class ChatGateway {
                     return new Result(r.statusCode(), answer, routed.decisionId(), id, i, List.copyOf(attempts));
                 }
                 attempts.add(id + ": " + r.statusCode());
+                if (retryable(r.statusCode())) {
+                    cooldowns.failed(id, r.statusCode());
+                }
                 if (!retryable(r.statusCode())) {
                     return new Result(r.statusCode(), answer, routed.decisionId(), id, i, List.copyOf(attempts));
                 }
             } catch (IOException e) {
+                cooldowns.failed(id, 0);
                 attempts.add(id + ": " + e.getClass().getSimpleName());
             }
         }
@@ -146,9 +160,9 @@ public class ChatGateway {
                 "code", "upstream_failed"))), routed.decisionId(), null, chain.size() - 1, List.copyOf(attempts));
     }
 
-    /** Worth another model: the provider, not the request, is at fault. */
+    /** Worth another model: the provider (or the account with it, 402), not the request, is at fault. */
     static boolean retryable(int status) {
-        return status == 408 || status == 429 || status >= 500;
+        return status == 402 || status == 408 || status == 429 || status >= 500;
     }
 
     private HttpRequest request(SourceEndpoint endpoint, ObjectNode body) {

@@ -111,4 +111,18 @@ class ChatCompletionsApiTest {
         assertThat(r.statusCode()).isEqualTo(502);
         assertThat(r.body()).contains("\"code\":\"upstream_failed\"").contains(a.slug() + "/model-one: 500");
     }
+
+    @Test
+    void a_model_that_failed_three_times_in_a_row_is_not_called_while_it_cools_down() {
+        for (int i = 0; i < Cooldowns.FAILURES; i++) {
+            assertThat(complete(a.slug() + "/model-one").statusCode()).isEqualTo(502);
+        }
+        int calls = broken.requests("/v1/chat/completions").size();
+
+        HttpResponse<String> r = complete(a.slug() + "/model-one");
+
+        assertThat(r.statusCode()).isEqualTo(502);
+        assertThat(r.body()).contains(a.slug() + "/model-one: cooling down after failures until");
+        assertThat(broken.requests("/v1/chat/completions")).hasSize(calls);
+    }
 }
