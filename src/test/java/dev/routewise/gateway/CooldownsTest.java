@@ -1,36 +1,15 @@
 package dev.routewise.gateway;
 
+import dev.routewise.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CooldownsTest {
 
-    /** A clock the test moves. */
-    static final class TestClock extends Clock {
-        Instant now = Instant.parse("2026-11-22T10:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    final TestClock clock = new TestClock();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
     final Cooldowns cooldowns = new Cooldowns(clock);
 
     @Test
@@ -40,9 +19,9 @@ class CooldownsTest {
         assertThat(cooldowns.coolingUntil("a/m")).isNull();
 
         cooldowns.failed("a/m", 429);
-        assertThat(cooldowns.coolingUntil("a/m")).isEqualTo(clock.now.plus(Cooldowns.SHORT));
+        assertThat(cooldowns.coolingUntil("a/m")).isEqualTo(clock.now().plus(Cooldowns.SHORT));
 
-        clock.now = clock.now.plus(Cooldowns.SHORT);
+        clock.advance(Cooldowns.SHORT);
         assertThat(cooldowns.coolingUntil("a/m")).isNull();
     }
 
@@ -55,6 +34,6 @@ class CooldownsTest {
         assertThat(cooldowns.coolingUntil("a/m")).isNull();
 
         cooldowns.failed("b/m", 402);
-        assertThat(cooldowns.coolingUntil("b/m")).isEqualTo(clock.now.plus(Cooldowns.LONG));
+        assertThat(cooldowns.coolingUntil("b/m")).isEqualTo(clock.now().plus(Cooldowns.LONG));
     }
 }

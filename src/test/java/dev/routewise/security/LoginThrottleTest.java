@@ -1,5 +1,6 @@
 package dev.routewise.security;
 
+import dev.routewise.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -12,30 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LoginThrottleTest {
 
-    static final class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-11-21T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-    }
-
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
     private final SecurityProperties properties = new SecurityProperties("admin", "", "", 5,
             Duration.ofMinutes(15), Duration.ofMinutes(15), 10);
     private final LoginThrottle throttle = new LoginThrottle(properties, clock);
