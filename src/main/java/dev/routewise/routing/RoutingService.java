@@ -6,6 +6,7 @@ import dev.routewise.classify.engine.ClassifyInput;
 import dev.routewise.classify.engine.Complexity;
 import dev.routewise.classify.engine.TaskLabel;
 import dev.routewise.routing.engine.ComplexityShift;
+import dev.routewise.routing.engine.Forced;
 import dev.routewise.routing.engine.Profile;
 import dev.routewise.routing.engine.QualityTable;
 import dev.routewise.routing.engine.RouteCandidate;
@@ -189,17 +190,19 @@ public class RoutingService {
         }
         RouteRequest request = RouteRequest.from(classification, command.needsTools(),
                 command.needsStructuredOutput(), withRuleModels(command.constraints(), outcome));
-        Map<TaskLabel, String> overrides = settings.overridesOf(profile.name());
-        boolean forced = true;
+        Forced forced;
         if (outcome.is(Action.Type.USE_MODEL)) {
-            overrides = Map.of(request.task(), outcome.decisive().action().value());
+            String model = outcome.decisive().action().value();
+            String rule = "model of rule '" + outcome.decisive().name() + "'";
+            forced = new Forced(model, outcome.label(), rule + ": " + model, rule);
         } else if (stage != null && stage.model() != null) {
-            overrides = Map.of(request.task(), stage.model());
+            String rule = "model of stage " + stage.name();
+            forced = new Forced(stage.model(), stageName(command.context(), stage), rule + ": " + stage.model(), rule);
         } else {
-            forced = overrides.containsKey(request.task());
+            forced = override(settings, profile, request.task());
         }
         RouteDecision decision = choose(request, profile, complexityShift.apply(profile.profile(),
-                classification.complexity()), snapshot, overrides, forced, learned.forTask(request.task()), settings);
+                classification.complexity()), snapshot, forced, learned.forTask(request.task()), settings);
         decision = withComplexityReason(decision, classification.complexity());
         if (stage != null) {
             decision = byStage(decision, command.context(), stage);
@@ -211,48 +214,46 @@ public class RoutingService {
         return new Cached(classification, decision);
     }
 
+    /** The team's per-task override of this profile, as the engine words it, or null. */
+    private static Forced override(RouterConfig settings, ProfileSettings profile, TaskLabel task) {
+        String model = settings.overridesOf(profile.name()).get(task);
+        return model == null ? null : new Forced(model, "override", "override for " + task + " in profile "
+                + profile.name() + ": " + model, "override");
+    }
+
     /**
      * The engine's choice, preceded by seed 000's preset for built-in profiles: the first model of the task's
      * preset chain that is in the catalog and fits the request is taken, unless a model is already forced.
      */
     private RouteDecision choose(RouteRequest request, ProfileSettings profile, Profile scoring,
-                                 List<RouteCandidate> snapshot, Map<TaskLabel, String> overrides, boolean forced,
-                                 Map<String, Double> history, RouterConfig settings) {
+                                 List<RouteCandidate> snapshot, Forced forced, Map<String, Double> history,
+                                 RouterConfig settings) {
         QualityTable quality = qualities.current();
-        if (!forced && profile.builtIn() && settings.presets()) {
+        if (forced == null && profile.builtIn() && settings.presets()) {
             List<String> chain = presets.resolve(snapshot).chain(profile.name(), request.task());
             if (!chain.isEmpty()) {
                 RouteDecision first = engine.route(request, scoring, snapshot, quality,
-                        Map.of(request.task(), chain.getFirst()), history);
-                if ("override".equals(first.rule())) {
-                    return asPreset(first, profile.name(), request.task(), chain.getFirst());
+                        preset(profile.name(), request.task(), chain.getFirst()), history);
+                if (first.routed() && first.chosen().id().equals(chain.getFirst())) {
+                    return first;
                 }
-                // the first decision tells which of the other preset models fit: at most one more run
-                for (String preset : chain.subList(1, chain.size())) {
-                    if (first.isEligible(preset)) {
-                        return asPreset(engine.route(request, scoring, snapshot, quality,
-                                Map.of(request.task(), preset), history), profile.name(), request.task(), preset);
+                // the first decision tells which of the other preset models fit: at most one more run; when
+                // none does, it is already the scored decision, with the reason why the preset was not taken
+                for (String model : chain.subList(1, chain.size())) {
+                    if (first.isEligible(model)) {
+                        return engine.route(request, scoring, snapshot, quality,
+                                preset(profile.name(), request.task(), model), history);
                     }
                 }
-                RouteDecision scored = engine.route(request, scoring, snapshot, quality, overrides, history);
-                List<String> reasons = new ArrayList<>(scored.reasons());
-                reasons.add("seed preset " + String.join(" > ", chain) + " does not fit this request; scored instead");
-                return new RouteDecision(scored.profile(), scored.task(), scored.complexity(), scored.chosen(),
-                        scored.candidates(), scored.fallbackChain(), scored.estimatedCostUsd(), scored.rule(),
-                        reasons);
+                return first;
             }
         }
-        return engine.route(request, scoring, snapshot, quality, overrides, history);
+        return engine.route(request, scoring, snapshot, quality, forced, history);
     }
 
-    private RouteDecision asPreset(RouteDecision d, String profile, TaskLabel task, String model) {
-        List<String> reasons = new ArrayList<>(d.reasons().size());
-        for (String r : d.reasons()) {
-            reasons.add(r.startsWith("override for ") ? "seed preset for " + task + " in profile " + profile + ": "
-                    + model + " (" + String.join(" > ", presets.names(profile, task)) + ")" : r);
-        }
-        return new RouteDecision(d.profile(), d.task(), d.complexity(), d.chosen(), d.candidates(), d.fallbackChain(),
-                d.estimatedCostUsd(), "preset", reasons);
+    private Forced preset(String profile, TaskLabel task, String model) {
+        return new Forced(model, "preset", "seed preset for " + task + " in profile " + profile + ": " + model
+                + " (" + String.join(" > ", presets.names(profile, task)) + ")", "seed preset");
     }
 
     /** The profile's own fallback model, else for a built-in profile its seed preset one while presets are on. */
@@ -335,21 +336,21 @@ public class RoutingService {
         return stage;
     }
 
-    /** Names the workflow stage in the decision: as its rule when its model was used, in the reasons always. */
+    /** Names the workflow stage in the decision's reasons, and as its rule when the stage chose the profile. */
     private static RouteDecision byStage(RouteDecision d, RequestContext context, Workflow.Stage stage) {
-        String name = "workflow:" + context.workflow().trim().toLowerCase(java.util.Locale.ROOT) + "/" + stage.name();
-        List<String> reasons = new ArrayList<>();
-        boolean forced = stage.model() != null && d.routed() && d.chosen().id().equals(stage.model());
-        for (String r : d.reasons()) {
-            // the engine words a forced model as an override; here it is the stage's model
-            reasons.add(r.startsWith("override ") ? r.replaceFirst("^override( for \\S+ in profile \\S+)?",
-                    "model of stage " + stage.name()) : r);
-        }
-        reasons.addFirst(name + ": " + (stage.model() != null ? "use model " + stage.model()
+        String name = stageName(context, stage);
+        List<String> reasons = new ArrayList<>(d.reasons().size() + 1);
+        reasons.add(name + ": " + (stage.model() != null ? "use model " + stage.model()
                 : "use profile " + stage.profile()));
-        String rule = forced || stage.profile() != null ? name : d.rule();
+        reasons.addAll(d.reasons());
+        // a stage model that was taken already named the rule (see Forced); a stage profile always decides
+        String rule = stage.profile() != null ? name : d.rule();
         return new RouteDecision(d.profile(), d.task(), d.complexity(), d.chosen(), d.candidates(),
                 d.fallbackChain(), d.estimatedCostUsd(), rule, reasons);
+    }
+
+    private static String stageName(RequestContext context, Workflow.Stage stage) {
+        return "workflow:" + context.workflow().trim().toLowerCase(java.util.Locale.ROOT) + "/" + stage.name();
     }
 
     /** The profile's model of last resort joins the end of the chain when it is eligible and not already in it. */
@@ -392,9 +393,8 @@ public class RoutingService {
         for (TaskLabel task : TaskLabel.TASKS) {
             RouterConfig settings = config.current();
             List<RouteCandidate> snapshot = models.current();
-            Map<TaskLabel, String> overrides = settings.overridesOf(profile.name());
             RouteDecision d = withFallbackModel(choose(RouteRequest.of(task, Complexity.MEDIUM, 1000, 500), profile,
-                    profile.profile(), snapshot, overrides, overrides.containsKey(task), Map.of(), settings),
+                    profile.profile(), snapshot, override(settings, profile, task), Map.of(), settings),
                     fallbackModel(profile, settings, snapshot));
             List<String> chain = new ArrayList<>();
             if (d.routed()) {

@@ -56,11 +56,22 @@ public final class RoutingEngine {
     public RouteDecision route(RouteRequest request, Profile profile, List<RouteCandidate> models,
                                QualityTable quality, Map<TaskLabel, String> overrides,
                                Map<String, Double> successRates) {
+        String overrideId = overrides == null ? null : overrides.get(request.task());
+        Forced forced = overrideId == null ? null : new Forced(overrideId, "override", "override for "
+                + request.task() + " in profile " + profile.name() + ": " + overrideId, "override");
+        return route(request, profile, models, quality, forced, successRates);
+    }
+
+    /**
+     * @param forced       a model to choose while it is eligible, with the words for it (null = scoring decides)
+     * @param successRates per model id, the observed success rate 0..1 (absent = neutral)
+     */
+    public RouteDecision route(RouteRequest request, Profile profile, List<RouteCandidate> models,
+                               QualityTable quality, Forced forced, Map<String, Double> successRates) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(models, "models");
         Objects.requireNonNull(quality, "quality");
-        overrides = overrides == null ? Map.of() : overrides;
         successRates = successRates == null ? Map.of() : successRates;
 
         PreparedCatalog cat = PreparedCatalog.of(models);
@@ -94,19 +105,19 @@ public final class RoutingEngine {
         List<String> reasons = new ArrayList<>();
         int chosen = best;
         String rule = null;
-        String overrideId = overrides.get(request.task());
+        String overrideId = forced == null ? null : forced.model();
         int overridden = overrideId == null ? -1 : cat.indexOf(overrideId);
         if (overrideId != null && overridden >= 0 && f.masks[overridden] == 0) {
             chosen = overridden;
             exact(scorer, overridden, scores, exact);
-            rule = "override";
-            reasons.add("override for " + request.task() + " in profile " + profile.name() + ": " + overrideId);
+            rule = forced.rule();
+            reasons.add(forced.reason());
         }
         RankedCandidates candidates = new RankedCandidates(cat, facts, request, profile, scorer, f.masks, scores,
                 exact, eligible, e, chosen);
         ScoredCandidate chosenCandidate = candidates.chosen();
         if (overrideId != null && rule == null) {
-            reasons.add("override " + overrideId + " for " + request.task() + " ignored: "
+            reasons.add(forced.label() + " " + overrideId + " for " + request.task() + " ignored: "
                     + (overridden < 0 ? "not in the catalog" : candidates.excludedBecause(overridden))
                     + (e == 0 ? "" : "; scored instead"));
         }
