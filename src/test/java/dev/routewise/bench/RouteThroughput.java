@@ -101,27 +101,19 @@ public final class RouteThroughput {
         // leaves the catalog to the import below
         ModelSource source = sources.create(new SourceInput("Benchmark catalog", "openai-compatible",
                 "http://127.0.0.1:9/v1", null, null, true, null, null));
-        while (discovery.isRunning(source.id()) || discovery.history(source.id(), 1).isEmpty()) {
-            Thread.sleep(20);
-        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> !discovery.isRunning(source.id()) && !discovery.history(source.id(), 1).isEmpty());
         app.getBean(CatalogService.class).apply(new SourceRef(source.id(), source.slug(), "openai-compatible"),
                 BenchCatalogs.discovered(MODELS), null);
         return app.getBean(ApiKeyService.class).create("throughput bench", Role.OPERATOR).secret();
     }
 
-    private static void awaitRoutable(HttpClient http, Target route, String key) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            HttpResponse<String> r = http.send(request(route, key), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() == 200 && r.body().contains("\"candidates\"")) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the route endpoint did not answer 200: " + r.statusCode() + " "
-                        + r.body());
-            }
-            Thread.sleep(200);
-        }
+    private static void awaitRoutable(HttpClient http, Target route, String key) {
+        org.awaitility.Awaitility.await("the route endpoint answering 200").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200)).until(() -> {
+                    HttpResponse<String> r = http.send(request(route, key), HttpResponse.BodyHandlers.ofString());
+                    return r.statusCode() == 200 && r.body().contains("\"candidates\"");
+                });
     }
 
     /** Requests/s over {@code seconds}, each connection sending its next request when the last is answered. */
@@ -158,6 +150,7 @@ public final class RouteThroughput {
             }));
         }
         long start = System.nanoTime();
+        // the measuring window itself: the connections work while this thread waits
         Thread.sleep(seconds * 1000L);
         long count = done.get();
         double elapsed = (System.nanoTime() - start) / 1e9;
