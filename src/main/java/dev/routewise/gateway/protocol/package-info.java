@@ -1,0 +1,6 @@
+/**
+ * Providers' chat wire protocols translated to and from OpenAI's chat completions: plain Java, no I/O, no Spring.
+ * The gateway sends what {@link dev.routewise.gateway.protocol.ChatProtocol#request} builds and reads the answer
+ * back through the same protocol.
+ */
+package dev.routewise.gateway.protocol;
