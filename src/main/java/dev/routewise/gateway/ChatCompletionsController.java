@@ -2,7 +2,11 @@ package dev.routewise.gateway;
 
 import dev.routewise.base.InvalidInputException;
 import dev.routewise.base.web.ProblemResponses;
+import dev.routewise.security.ApiKeyPrincipal;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -10,34 +14,97 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** {@code POST /v1/chat/completions}, OpenAI's request and answer, with the route taken in response headers. */
+/**
+ * {@code POST /v1/chat/completions}: OpenAI's request and answer, whole or as Server-Sent Events, with the route
+ * taken in response headers.
+ */
 @RestController
 class ChatCompletionsController {
 
+    static final String DECISION_HEADER = "x-routewise-decision-id";
+    static final String MODEL_HEADER = "x-routewise-model";
+    static final String FALLBACKS_HEADER = "x-routewise-fallbacks";
+
+    private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] END = "\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
+
     private final ChatGateway gateway;
+    private final JsonMapper json = JsonMapper.builder().build();
 
     ChatCompletionsController(ChatGateway gateway) {
         this.gateway = gateway;
     }
 
     @PostMapping("/v1/chat/completions")
-    ResponseEntity<JsonNode> complete(@RequestBody(required = false) JsonNode body, Authentication caller)
-            throws InterruptedException {
+    void complete(@RequestBody(required = false) JsonNode body, Authentication auth, HttpServletResponse response)
+            throws InterruptedException, IOException {
         if (!(body instanceof ObjectNode request)) {
             throw new InvalidInputException("body", "Send an OpenAI chat completion request as a JSON object");
         }
-        ChatGateway.Result r = gateway.complete(request, caller.getName());
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(r.status())
-                .header("x-routewise-decision-id", r.decisionId())
-                .header("x-routewise-fallbacks", Integer.toString(r.fallbacks()));
-        if (r.model() != null) {
-            answer.header("x-routewise-model", r.model());
+        ChatGateway.Caller caller = new ChatGateway.Caller(auth.getName(),
+                auth.getPrincipal() instanceof ApiKeyPrincipal key ? key.keyId() : null);
+        ChatGateway.Result r = ChatGateway.wantsStream(request)
+                ? gateway.stream(request, caller, new Sse(response)) : gateway.complete(request, caller);
+        if (r == null) {
+            return;
         }
-        return answer.body(r.body());
+        response.setStatus(r.status());
+        headers(response, r.decisionId(), r.model(), r.fallbacks());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        byte[] bytes = json.writeValueAsBytes(r.body());
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    private static void headers(HttpServletResponse response, String decisionId, String model, int fallbacks) {
+        response.setHeader(DECISION_HEADER, decisionId);
+        response.setHeader(FALLBACKS_HEADER, Integer.toString(fallbacks));
+        if (model != null) {
+            response.setHeader(MODEL_HEADER, model);
+        }
+    }
+
+    /** Server-Sent Events straight to the servlet's stream, flushed event by event. */
+    private static final class Sse implements ChatGateway.StreamSink {
+        private final HttpServletResponse response;
+        private ServletOutputStream out;
+
+        Sse(HttpServletResponse response) {
+            this.response = response;
+        }
+
+        @Override
+        public void open(String decisionId, String model, int fallbacks) throws IOException {
+            response.setStatus(200);
+            headers(response, decisionId, model, fallbacks);
+            response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8);
+            response.setHeader("Cache-Control", "no-cache");
+            response.setHeader("X-Accel-Buffering", "no");
+            out = response.getOutputStream();
+        }
+
+        @Override
+        public void send(String data) throws IOException {
+            out.write(DATA);
+            out.write(data.getBytes(StandardCharsets.UTF_8));
+            out.write(END);
+            out.flush();
+        }
+
+        @Override
+        public void finish() throws IOException {
+            out.write(DONE);
+            out.flush();
+        }
     }
 
     @ExceptionHandler(ChatGateway.ModelNotFoundException.class)

@@ -1,190 +1,551 @@
 package dev.routewise.gateway;
 
 import dev.routewise.base.InvalidInputException;
-import dev.routewise.catalog.CatalogModel;
-import dev.routewise.catalog.CatalogService;
+import dev.routewise.base.web.ProblemResponses;
 import dev.routewise.classify.ClassifierService;
 import dev.routewise.classify.ClassifyInputs;
-import dev.routewise.discovery.SourceEndpoint;
-import dev.routewise.discovery.SourceService;
-import dev.routewise.discovery.SourceType;
+import dev.routewise.gateway.protocol.FailureClass;
+import dev.routewise.gateway.protocol.StreamTranslator;
+import dev.routewise.gateway.protocol.UpstreamRequest;
+import dev.routewise.gateway.protocol.UpstreamStreamException;
+import dev.routewise.gateway.protocol.Usage;
 import dev.routewise.routing.RoutingService;
 import dev.routewise.routing.engine.RouteConstraints;
 import dev.routewise.routing.engine.RouteDecision;
+import dev.routewise.routing.engine.ScoredCandidate;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.math.BigDecimal;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Executes a non-streaming OpenAI chat completion: routes it (the {@code model} is {@code auto},
- * {@code router/<profile>} or a catalog model), then calls the chosen model and, when a provider fails with a
- * connection error, a timeout, 402, 408, 429 or 5xx, the next model of the fallback chain.
- * <p>
- * This first part speaks the OpenAI-compatible protocol only (OpenAI, Groq, OpenRouter, Vercel, Ollama's /v1, any
- * compatible server); models of Anthropic and Gemini sources are skipped with that reason until their adapters
- * come. A model that keeps failing rests for a while ({@link Cooldowns}). No retries within a model yet, no
- * streaming.
+ * Executes an OpenAI chat completion: routes it ({@code model} is {@code auto}, {@code router/<profile>} or a catalog
+ * model), then calls the chosen model in its provider's protocol and, when that fails, the next model of the
+ * fallback chain; the client sees one answer. Per model: retries with backoff after transient failures (honouring
+ * Retry-After), rests after repeated failures ({@link Cooldowns}), skipped while a rate limit says no
+ * ({@link RateLimits}); a prompt too long for a model goes to one with a larger context window. A streamed answer
+ * is forwarded event by event; once anything reached the client the model is never switched: a stream that breaks
+ * ends with an error event instead. Every request is recorded with its attempts, usage and cost
+ * ({@link GatewayCallLog}), off the request thread.
  */
 @Service
 public class ChatGateway {
 
-    /** What the gateway answers: the upstream status and body, and the route it took. */
+    /** Who asks: the authenticated name and, for an API key, its id. */
+    public record Caller(String name, Long apiKeyId) {
+    }
+
+    /** A whole answer: the status and body for the client, and the route it took. */
     public record Result(int status, JsonNode body, String decisionId, String model, int fallbacks,
                          List<String> attempts) {
     }
 
-    static final Set<SourceType> OPENAI_PROTOCOL = EnumSet.of(SourceType.OPENAI, SourceType.GROQ,
-            SourceType.OPENROUTER, SourceType.VERCEL, SourceType.OLLAMA, SourceType.OPENAI_COMPATIBLE);
+    /** Where a streamed answer goes: Server-Sent Events to the client. */
+    public interface StreamSink {
+
+        /** The first chunk is ready: send status 200 and the route headers. */
+        void open(String decisionId, String model, int fallbacks) throws IOException;
+
+        /** One {@code data:} event, flushed. */
+        void send(String data) throws IOException;
+
+        /** {@code data: [DONE]}, flushed. */
+        void finish() throws IOException;
+    }
 
     private final RoutingService routing;
     private final ClassifierService classifier;
-    private final CatalogService catalog;
-    private final SourceService sources;
+    private final Targets targets;
+    private final Upstreams upstreams;
     private final Cooldowns cooldowns;
+    private final RateLimits rateLimits;
+    private final StreamWatchdog watchdog;
+    private final GatewayCallLog log;
+    private final GatewayProperties properties;
+    private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    ChatGateway(RoutingService routing, ClassifierService classifier, CatalogService catalog, SourceService sources,
-                Cooldowns cooldowns) {
-        this.cooldowns = cooldowns;
+    ChatGateway(RoutingService routing, ClassifierService classifier, Targets targets, Upstreams upstreams,
+                Cooldowns cooldowns, RateLimits rateLimits, StreamWatchdog watchdog, GatewayCallLog log,
+                GatewayProperties properties, Clock clock) {
         this.routing = routing;
         this.classifier = classifier;
-        this.catalog = catalog;
-        this.sources = sources;
+        this.targets = targets;
+        this.upstreams = upstreams;
+        this.cooldowns = cooldowns;
+        this.rateLimits = rateLimits;
+        this.watchdog = watchdog;
+        this.log = log;
+        this.properties = properties;
+        this.clock = clock;
     }
 
+    /** Answers a non-streaming request. */
     @PermitAll
-    public Result complete(ObjectNode body, String caller) throws InterruptedException {
-        String model = body.path("model").asString("");
-        if (model.isBlank()) {
-            throw new InvalidInputException("model", "Name a model: auto, router/<profile> or a model id from "
-                    + "GET /v1/models");
+    public Result complete(ObjectNode body, Caller caller) throws InterruptedException {
+        return new Run(body, caller, null).execute();
+    }
+
+    /**
+     * Answers a streaming request into {@code sink}; returns null when the answer went there (successfully or
+     * ended by an error event), or the error to answer with when nothing was sent.
+     */
+    @PermitAll
+    public Result stream(ObjectNode body, Caller caller, StreamSink sink) throws InterruptedException {
+        Result r = new Run(body, caller, sink).execute();
+        return r.status() == STREAMED ? null : r;
+    }
+
+    /** Whether the request asks for a streamed answer. */
+    public static boolean wantsStream(JsonNode body) {
+        return body.path("stream").asBoolean(false);
+    }
+
+    private static final int STREAMED = -1;
+
+    /** One attempt's result. */
+    private sealed interface Try {
+    }
+
+    /** A whole answer. */
+    private record Answered(ObjectNode completion, Usage usage) implements Try {
+    }
+
+    /** A stream that reached the client; outcome ok, broken or cancelled. */
+    private record Streamed(String outcome, Usage usage, String error) implements Try {
+    }
+
+    /** A failure before anything reached the client. */
+    private record Failed(FailureClass failure, Integer status, String message, Duration retryAfter)
+            implements Try {
+    }
+
+    /** One request on its way through the chain. */
+    private final class Run {
+        private final ObjectNode body;
+        private final Caller caller;
+        private final StreamSink sink;
+        private final boolean stream;
+        private final boolean includeUsage;
+        private final long startNanos = System.nanoTime();
+        private final long deadlineNanos;
+        private final long createdAt = clock.millis();
+        private final List<GatewayCall.Attempt> attempts = new ArrayList<>();
+        private RoutingService.Routed routed;
+        private long estimatedTokens;
+        private Long ttftMs;
+        private boolean opened;
+
+        Run(ObjectNode body, Caller caller, StreamSink sink) {
+            this.body = body;
+            this.caller = caller;
+            this.sink = sink;
+            this.stream = sink != null;
+            this.includeUsage = body.path("stream_options").path("include_usage").asBoolean(false);
+            this.deadlineNanos = startNanos + properties.totalTimeout().toNanos();
         }
-        if (body.path("stream").asBoolean(false)) {
-            throw new InvalidInputException("stream", "Streaming is not available on this server yet; send "
-                    + "\"stream\": false");
-        }
-        List<JsonNode> messages = new ArrayList<>();
-        body.path("messages").forEach(messages::add);
-        if (messages.isEmpty()) {
-            throw new InvalidInputException("messages", "Send at least one message");
-        }
-        String profile = null;
-        RouteConstraints constraints = RouteConstraints.NONE;
-        if (model.startsWith("router/")) {
-            profile = model.substring("router/".length());
-        } else if (!model.equals("auto")) {
-            if (catalog.byId(model).isEmpty()) {
-                throw new ModelNotFoundException(model);
+
+        Result execute() throws InterruptedException {
+            routed = route();
+            RouteDecision d = routed.decision();
+            if (!d.routed()) {
+                return finish(422, error("No model fits this request: " + String.join("; ", d.reasons()),
+                        "invalid_request_error", "no_eligible_model"), null, 0, "no_model", null);
             }
-            constraints = constraints.withAllowedModels(List.of(model));
-        }
-        String format = body.path("response_format").path("type").asString("");
-        RoutingService.Routed routed = routing.route(new RoutingService.Command(
-                ClassifyInputs.from(null, messages, null, null, classifier.maxPromptChars()), profile, constraints,
-                body.path("tools").isArray() && !body.path("tools").isEmpty(),
-                format.equals("json_object") || format.equals("json_schema"), caller));
-        RouteDecision d = routed.decision();
-        if (!d.routed()) {
-            return new Result(422, json.valueToTree(java.util.Map.of("error", java.util.Map.of("message",
-                    "No model fits this request: " + String.join("; ", d.reasons()), "type",
-                    "invalid_request_error", "code", "no_eligible_model"))), routed.decisionId(), null, 0, List.of());
-        }
-        List<String> chain = new ArrayList<>();
-        chain.add(d.chosen().id());
-        chain.addAll(d.fallbackChain());
-        List<String> attempts = new ArrayList<>();
-        Result last = null;
-        for (int i = 0; i < chain.size(); i++) {
-            String id = chain.get(i);
-            CatalogModel m = catalog.byId(id).orElse(null);
-            if (m == null) {
-                attempts.add(id + ": no longer in the catalog");
-                continue;
-            }
-            java.time.Instant cooling = cooldowns.coolingUntil(id);
-            if (cooling != null) {
-                attempts.add(id + ": cooling down after failures until " + cooling);
-                continue;
-            }
-            SourceEndpoint endpoint = sources.endpoint(m.sourceId());
-            if (!OPENAI_PROTOCOL.contains(endpoint.type())) {
-                attempts.add(id + ": the " + endpoint.type().label() + " protocol is not available yet");
-                continue;
-            }
-            ObjectNode upstream = body.deepCopy();
-            upstream.put("model", m.modelId());
-            try {
-                HttpResponse<String> r = http.send(request(endpoint, upstream), HttpResponse.BodyHandlers.ofString());
-                JsonNode answer = parse(r.body());
-                last = new Result(r.statusCode(), answer, routed.decisionId(), id, i, attempts);
-                if (r.statusCode() / 100 == 2) {
-                    cooldowns.succeeded(id);
-                    if (answer.isObject()) {
-                        ((ObjectNode) answer).put("model", id);
+            List<String> chain = new ArrayList<>();
+            chain.add(d.chosen().id());
+            chain.addAll(d.fallbackChain());
+            int minContext = 0;
+            Failed last = null;
+            for (int i = 0; i < chain.size(); i++) {
+                String id = chain.get(i);
+                Targets.Target t = targets.of(id).orElse(null);
+                if (t == null) {
+                    skipped(id, null, "not_in_catalog", "no longer in the catalog");
+                    continue;
+                }
+                String provider = t.model().provider();
+                if (t.protocol() == null) {
+                    skipped(id, provider, "unsupported", "no adapter speaks " + t.endpoint().type().label()
+                            + "'s protocol");
+                    continue;
+                }
+                Integer context = t.model().contextTokens();
+                if (minContext > 0 && context != null && context <= minContext) {
+                    skipped(id, provider, "context_length", "its context window of " + context
+                            + " tokens is not larger than the one that was too small");
+                    continue;
+                }
+                Instant cooling = cooldowns.coolingUntil(id);
+                if (cooling != null) {
+                    skipped(id, provider, "cooling_down", "resting after failures until " + cooling);
+                    continue;
+                }
+                Optional<RateLimits.Blocked> blocked = rateLimits.acquire(id, estimatedTokens);
+                if (blocked.isPresent()) {
+                    skipped(id, provider, "rate_limited", "held back by " + blocked.get().reason() + " until "
+                            + blocked.get().until());
+                    continue;
+                }
+                Try r = null;
+                for (int retry = 0; ; retry++) {
+                    if (System.nanoTime() - deadlineNanos > 0) {
+                        r = new Failed(FailureClass.TRANSIENT, null, "the request's total timeout of "
+                                + properties.totalTimeout().toSeconds() + " s ran out", null);
+                        break;
                     }
-                    attempts.add(id + ": " + r.statusCode());
-                    return new Result(r.statusCode(), answer, routed.decisionId(), id, i, List.copyOf(attempts));
+                    long started = clock.millis();
+                    long t0 = System.nanoTime();
+                    r = stream ? callStreaming(t, id, i) : call(t, id);
+                    attempt(t, id, started, t0, r);
+                    if (!(r instanceof Failed f) || f.failure() != FailureClass.TRANSIENT
+                            || retry >= properties.retries()) {
+                        break;
+                    }
+                    Duration pause = RetryPolicy.backoff(retry + 1, properties.initialBackoff(),
+                            properties.maxBackoff());
+                    if (f.retryAfter() != null) {
+                        if (f.retryAfter().compareTo(properties.maxBackoff()) > 0) {
+                            break;
+                        }
+                        pause = pause.compareTo(f.retryAfter()) > 0 ? pause : f.retryAfter();
+                    }
+                    if (System.nanoTime() + pause.toNanos() - deadlineNanos > 0) {
+                        break;
+                    }
+                    Thread.sleep(pause);
                 }
-                attempts.add(id + ": " + r.statusCode());
-                if (retryable(r.statusCode())) {
-                    cooldowns.failed(id, r.statusCode());
+                switch (r) {
+                    case Answered a -> {
+                        cooldowns.succeeded(id);
+                        return finish(200, a.completion(), t, i, "ok", null);
+                    }
+                    case Streamed s -> {
+                        if (s.outcome().equals("ok")) {
+                            cooldowns.succeeded(id);
+                        }
+                        return finish(STREAMED, null, t, i, s.outcome(), s.error());
+                    }
+                    case Failed f -> {
+                        last = f;
+                        afterFailure(id, f);
+                        if (f.failure() == FailureClass.CLIENT || f.failure() == FailureClass.CONTENT_POLICY
+                                && !properties.contentPolicyFallback()) {
+                            return finish(f.status() == null ? 400 : f.status(), error(providerSaid(t, f),
+                                    "invalid_request_error", f.failure().key()), null, i, "rejected", f.message());
+                        }
+                        if (f.failure() == FailureClass.CONTEXT_LENGTH) {
+                            minContext = Math.max(minContext, context == null ? (int) estimatedTokens : context);
+                            addLargerModels(chain, d, minContext);
+                        }
+                    }
                 }
-                if (!retryable(r.statusCode())) {
-                    return new Result(r.statusCode(), answer, routed.decisionId(), id, i, List.copyOf(attempts));
+            }
+            String summary = attempts.stream().map(GatewayCall.Attempt::summary).reduce((a, b) -> a + "; " + b)
+                    .orElse("no model to try");
+            boolean contextTooLong = last != null && last.failure() == FailureClass.CONTEXT_LENGTH;
+            return finish(contextTooLong ? 400 : 502, error(contextTooLong
+                            ? "The prompt is too long for every model that fits this request: " + summary
+                            : "Every model of the chain failed: " + summary,
+                    contextTooLong ? "invalid_request_error" : "server_error",
+                    contextTooLong ? "context_length_exceeded" : "upstream_failed"), null, chain.size() - 1,
+                    "failed", summary);
+        }
+
+        private RoutingService.Routed route() {
+            String model = body.path("model").asString("");
+            if (model.isBlank()) {
+                throw new InvalidInputException("model", "Name a model: auto, router/<profile> or a model id from "
+                        + "GET /v1/models");
+            }
+            List<JsonNode> messages = new ArrayList<>();
+            body.path("messages").forEach(messages::add);
+            if (messages.isEmpty()) {
+                throw new InvalidInputException("messages", "Send at least one message");
+            }
+            String profile = null;
+            RouteConstraints constraints = RouteConstraints.NONE;
+            if (model.startsWith("router/")) {
+                profile = model.substring("router/".length());
+            } else if (!model.equals("auto")) {
+                if (targets.of(model).isEmpty()) {
+                    throw new ModelNotFoundException(model);
                 }
+                constraints = constraints.withAllowedModels(List.of(model));
+            }
+            String format = body.path("response_format").path("type").asString("");
+            RoutingService.Routed r = routing.route(new RoutingService.Command(
+                    ClassifyInputs.from(null, messages, null, null, classifier.maxPromptChars()), profile,
+                    constraints, body.path("tools").isArray() && !body.path("tools").isEmpty(),
+                    format.equals("json_object") || format.equals("json_schema"), caller.name()));
+            long maxOut = body.path("max_completion_tokens").asLong(body.path("max_tokens").asLong(
+                    r.classification().estimatedOutputTokens()));
+            estimatedTokens = r.classification().estimatedInputTokens() + maxOut;
+            return r;
+        }
+
+        /** A non-streamed call. */
+        private Try call(Targets.Target t, String id) throws InterruptedException {
+            UpstreamRequest request = t.protocol().request(t.endpoint(), t.model().modelId(), body, false);
+            try {
+                Upstreams.Answer a = upstreams.call(request, attemptTimeout());
+                rateLimits.observe(id, a.headers());
+                if (a.status() / 100 != 2) {
+                    return failed(t, a.status(), a.body(), RetryPolicy.retryAfter(a.headers(), clock.instant()));
+                }
+                JsonNode answer;
+                try {
+                    answer = json.readTree(a.body());
+                } catch (JacksonException e) {
+                    return new Failed(FailureClass.TRANSIENT, a.status(), "the answer is not JSON", null);
+                }
+                try {
+                    return new Answered(t.protocol().completion(answer, id), t.protocol().usage(answer));
+                } catch (UpstreamStreamException e) {
+                    return new Failed(e.failure(), a.status(), e.getMessage(), null);
+                }
+            } catch (HttpTimeoutException e) {
+                return new Failed(FailureClass.TRANSIENT, null, "no answer within " + attemptTimeout().toMillis()
+                        + " ms", null);
             } catch (IOException e) {
-                cooldowns.failed(id, 0);
-                attempts.add(id + ": " + e.getClass().getSimpleName());
+                return new Failed(FailureClass.TRANSIENT, null, describe(e), null);
             }
         }
-        if (last != null && !retryable(last.status())) {
-            return last;
+
+        /** A streamed call: forwarded to the client from its first translated chunk on. */
+        private Try callStreaming(Targets.Target t, String id, int index) throws InterruptedException {
+            UpstreamRequest request = t.protocol().request(t.endpoint(), t.model().modelId(), body, true);
+            Upstreams.Streamed s;
+            long t0 = System.nanoTime();
+            try {
+                s = upstreams.open(request, attemptTimeout());
+            } catch (HttpTimeoutException e) {
+                return new Failed(FailureClass.TRANSIENT, null, "no answer within " + attemptTimeout().toMillis()
+                        + " ms", null);
+            } catch (IOException e) {
+                return new Failed(FailureClass.TRANSIENT, null, describe(e), null);
+            }
+            rateLimits.observe(id, s.headers());
+            if (s.status() / 100 != 2) {
+                return failed(t, s.status(), Upstreams.errorBody(s.body()),
+                        RetryPolicy.retryAfter(s.headers(), clock.instant()));
+            }
+            StreamTranslator translator = t.protocol().stream(id, includeUsage);
+            List<String> out = new ArrayList<>(4);
+            try (StreamWatchdog.Watch watch = watchdog.watch(s.body(), properties.attemptTimeout().toNanos(),
+                    deadlineNanos); var body = s.body()) {
+                SseReader reader = new SseReader(body);
+                try {
+                    SseReader.Event e;
+                    while (!translator.finished() && (e = reader.next()) != null) {
+                        watch.touch();
+                        out.clear();
+                        translator.onEvent(e.event(), e.data(), out);
+                        if (!out.isEmpty() && !forward(id, index, out, t0)) {
+                            return new Streamed("cancelled", translator.usage(), "the client went away");
+                        }
+                    }
+                } catch (UpstreamStreamException e) {
+                    if (!opened) {
+                        return new Failed(e.failure(), 200, e.getMessage(), null);
+                    }
+                    return endBroken(translator, e.getMessage());
+                } catch (IOException e) {
+                    String why = watch.expired() ? "the stream stalled or ran out of time" : describe(e);
+                    if (!opened) {
+                        return new Failed(FailureClass.TRANSIENT, 200, why, null);
+                    }
+                    return endBroken(translator, why);
+                }
+                if (!translator.finished()) {
+                    if (!opened) {
+                        return new Failed(FailureClass.TRANSIENT, 200, "the stream ended before the answer", null);
+                    }
+                    return endBroken(translator, "the provider's stream ended before the answer was complete");
+                }
+                if (!opened) {
+                    // a complete answer without a single chunk: still an answer
+                    out.clear();
+                    if (!forward(id, index, out, t0)) {
+                        return new Streamed("cancelled", translator.usage(), "the client went away");
+                    }
+                }
+                try {
+                    sink.finish();
+                } catch (IOException e) {
+                    return new Streamed("cancelled", translator.usage(), "the client went away");
+                }
+                return new Streamed("ok", translator.usage(), null);
+            } catch (IOException closing) {
+                return new Streamed(opened ? "ok" : "broken", translator.usage(), null);
+            }
         }
-        return new Result(502, json.valueToTree(java.util.Map.of("error", java.util.Map.of("message",
-                "Every model of the chain failed: " + String.join("; ", attempts), "type", "server_error",
-                "code", "upstream_failed"))), routed.decisionId(), null, chain.size() - 1, List.copyOf(attempts));
+
+        /** Sends chunks, opening the stream first; false when the client went away. */
+        private boolean forward(String id, int index, List<String> chunks, long t0) {
+            try {
+                if (!opened) {
+                    sink.open(routed.decisionId(), id, index);
+                    opened = true;
+                    ttftMs = (System.nanoTime() - startNanos) / 1_000_000;
+                }
+                for (String c : chunks) {
+                    sink.send(c);
+                }
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        /** Ends a stream that broke after content reached the client: an error event, then [DONE]. */
+        private Streamed endBroken(StreamTranslator translator, String why) {
+            try {
+                sink.send(json.writeValueAsString(error("The provider's answer broke off: " + why,
+                        "server_error", "upstream_stream_broken")));
+                sink.finish();
+            } catch (IOException clientGone) {
+                return new Streamed("cancelled", translator.usage(), why);
+            }
+            return new Streamed("broken", translator.usage(), why);
+        }
+
+        private Failed failed(Targets.Target t, int status, String body, Duration retryAfter) {
+            String message = t.protocol().errorMessage(body);
+            return new Failed(FailureClass.of(status, message), status, message, retryAfter);
+        }
+
+        /** Rests or limits the model as the failure says, and records the event. */
+        private void afterFailure(String id, Failed f) {
+            switch (f.failure()) {
+                case QUOTA, AUTH, MODEL_NOT_FOUND -> event("cooldown", id, cooldowns.rest(id),
+                        f.failure().key() + ": " + f.message());
+                case TRANSIENT -> {
+                    if (f.status() != null && f.status() == 429) {
+                        Instant until = clock.instant().plus(f.retryAfter() == null ? properties.cooldown()
+                                : f.retryAfter());
+                        rateLimits.limited(id, until);
+                        event("rate_limited", id, until, "the provider answered 429: " + f.message());
+                    }
+                    Instant until = cooldowns.failed(id);
+                    if (until != null) {
+                        event("cooldown", id, until, properties.cooldownFailures() + " failures in a row, the last: "
+                                + f.message());
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+
+        /** After a context-length failure: the decision's other eligible models with a larger window. */
+        private void addLargerModels(List<String> chain, RouteDecision d, int minContext) {
+            for (ScoredCandidate c : d.candidates()) {
+                if (!c.eligible()) {
+                    break;
+                }
+                Integer ctx = c.model().contextTokens();
+                if (ctx != null && ctx > minContext && !chain.contains(c.model().id())) {
+                    chain.add(c.model().id());
+                    return;
+                }
+            }
+        }
+
+        private void attempt(Targets.Target t, String id, long started, long t0, Try r) {
+            long latency = (System.nanoTime() - t0) / 1_000_000;
+            Usage u = switch (r) {
+                case Answered a -> a.usage();
+                case Streamed s -> s.usage();
+                case Failed f -> null;
+            };
+            BigDecimal cost = r instanceof Failed ? null : Costs.of(t.model(), u);
+            attempts.add(switch (r) {
+                case Answered a -> new GatewayCall.Attempt(attempts.size(), id, t.model().provider(), started, 200,
+                        "ok", null, null, latency, latency, u, cost);
+                case Streamed s -> new GatewayCall.Attempt(attempts.size(), id, t.model().provider(), started, 200,
+                        s.outcome(), null, s.error(), latency, ttftMs, u, cost);
+                case Failed f -> new GatewayCall.Attempt(attempts.size(), id, t.model().provider(), started,
+                        f.status(), "failed", f.failure().key(), f.message(), latency, null, null, null);
+            });
+        }
+
+        private void skipped(String id, String provider, String why, String detail) {
+            attempts.add(new GatewayCall.Attempt(attempts.size(), id, provider, clock.millis(), null, "skipped", why,
+                    detail, null, null, null, null));
+        }
+
+        private void event(String kind, String model, Instant until, String detail) {
+            log.record(new GatewayCall.Event(clock.millis(), kind, model, until == null ? null : until.toEpochMilli(),
+                    detail));
+        }
+
+        private Duration attemptTimeout() {
+            long left = deadlineNanos - System.nanoTime();
+            return left < properties.attemptTimeout().toNanos() ? Duration.ofNanos(Math.max(1_000_000, left))
+                    : properties.attemptTimeout();
+        }
+
+        /** Records the call and builds the answer. */
+        private Result finish(int status, Object answer, Targets.Target t, int fallbacks, String outcome,
+                              String error) {
+            Usage usage = null;
+            BigDecimal cost = BigDecimal.ZERO;
+            String costStatus = "none";
+            for (GatewayCall.Attempt a : attempts) {
+                boolean generated = a.status() != null && a.status() == 200;
+                if (!generated) {
+                    continue;
+                }
+                usage = a.usage();
+                if (a.usage() == null) {
+                    costStatus = "unknown_usage";
+                    cost = null;
+                } else if (a.costUsd() == null) {
+                    costStatus = costStatus.equals("unknown_usage") ? costStatus : "unpriced";
+                    cost = null;
+                } else if (cost != null) {
+                    cost = cost.add(a.costUsd());
+                    costStatus = "known";
+                }
+            }
+            RouteDecision d = routed.decision();
+            int clientStatus = status == STREAMED ? 200 : status;
+            log.record(new GatewayCall(routed.decisionId(), createdAt, caller.name(), caller.apiKeyId(),
+                    body.path("model").asString(""), d.profile(), d.task() == null ? null : d.task().id(),
+                    t == null ? null : t.model().id(), t == null ? null : t.model().provider(), stream, clientStatus,
+                    outcome, error, fallbacks, (System.nanoTime() - startNanos) / 1_000_000, ttftMs, usage, cost,
+                    costStatus, attempts));
+            JsonNode node = answer == null ? null : answer instanceof JsonNode n ? n : json.valueToTree(answer);
+            return new Result(status, node, routed.decisionId(), t == null ? null : t.model().id(), fallbacks,
+                    attempts.stream().map(GatewayCall.Attempt::summary).toList());
+        }
+
+        private String providerSaid(Targets.Target t, Failed f) {
+            return t.model().provider() + " refused the request" + (f.message() == null ? "" : ": " + f.message());
+        }
     }
 
-    /** Worth another model: the provider (or the account with it, 402), not the request, is at fault. */
-    static boolean retryable(int status) {
-        return status == 402 || status == 408 || status == 429 || status >= 500;
+    private static Map<String, Object> error(String message, String type, String code) {
+        return ProblemResponses.openAiError(message, type, code);
     }
 
-    private HttpRequest request(SourceEndpoint endpoint, ObjectNode body) {
-        String base = endpoint.type() == SourceType.OLLAMA ? endpoint.baseUrl() + "/v1" : endpoint.baseUrl();
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/chat/completions"))
-                .timeout(Duration.ofSeconds(120))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-        if (endpoint.apiKey() != null) {
-            b.header("Authorization", "Bearer " + endpoint.apiKey());
-        }
-        endpoint.extraHeaders().forEach(b::header);
-        return b.build();
-    }
-
-    private JsonNode parse(String text) {
-        try {
-            return json.readTree(text);
-        } catch (tools.jackson.core.JacksonException e) {
-            return json.valueToTree(java.util.Map.of("error", java.util.Map.of("message",
-                    "The provider answered something that is not JSON", "type", "server_error")));
-        }
+    private static String describe(IOException e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
     }
 
     /** A concrete model the catalog does not have. */

@@ -9,24 +9,23 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Models the gateway rests after failures: three failures in a row rest a model for {@link #SHORT}; a payment or
- * quota answer (402) rests it for {@link #LONG} at once. A success ends the count. In memory: a restart forgets.
+ * Models the gateway rests after failures: {@code cooldownFailures} transient failures in a row rest a model for
+ * {@code cooldown}; a quota, payment or key error rests it for {@code quotaCooldown} at once. A success ends the
+ * count. In memory: a restart forgets.
  */
 @Component
 class Cooldowns {
-
-    static final int FAILURES = 3;
-    static final Duration SHORT = Duration.ofSeconds(30);
-    static final Duration LONG = Duration.ofMinutes(10);
 
     private record State(int failures, Instant until) {
     }
 
     private final Map<String, State> states = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final GatewayProperties properties;
 
-    Cooldowns(Clock clock) {
+    Cooldowns(Clock clock, GatewayProperties properties) {
         this.clock = clock;
+        this.properties = properties;
     }
 
     /** When the model may be called again, or null when it may now. */
@@ -36,17 +35,29 @@ class Cooldowns {
     }
 
     void succeeded(String model) {
-        states.remove(model);
+        if (!states.isEmpty()) {
+            states.remove(model);
+        }
     }
 
-    /** @param status the provider's HTTP status, or 0 for a connection error or timeout */
-    void failed(String model, int status) {
-        states.compute(model, (id, s) -> {
-            if (status == 402) {
-                return new State(0, clock.instant().plus(LONG));
-            }
-            int failures = (s == null ? 0 : s.failures()) + 1;
-            return failures >= FAILURES ? new State(0, clock.instant().plus(SHORT)) : new State(failures, null);
+    /** A transient failure; answers when the model now rests until, or null when it does not rest yet. */
+    Instant failed(String model) {
+        State s = states.compute(model, (id, old) -> {
+            int failures = (old == null ? 0 : old.failures()) + 1;
+            return failures >= properties.cooldownFailures()
+                    ? new State(0, clock.instant().plus(properties.cooldown())) : new State(failures, null);
         });
+        return s.until();
+    }
+
+    /** Rests the model at once for {@code quotaCooldown}; answers until when. */
+    Instant rest(String model) {
+        return rest(model, properties.quotaCooldown());
+    }
+
+    Instant rest(String model, Duration duration) {
+        Instant until = clock.instant().plus(duration);
+        states.put(model, new State(0, until));
+        return until;
     }
 }

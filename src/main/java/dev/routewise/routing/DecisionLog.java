@@ -1,29 +1,21 @@
 package dev.routewise.routing;
 
-import io.micrometer.core.instrument.Counter;
+import dev.routewise.base.db.BatchWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Writes routing decisions in batches from one thread. The request thread only offers a record to
- * a bounded queue and never waits on SQLite; when the queue is full the decision is dropped and
- * counted ({@code routewise.decisions.dropped}), never silently.
+ * Writes routing decisions in batches from one thread ({@link BatchWriter}): the request thread only offers a
+ * record and never waits on SQLite; a decision that finds the queue full is counted
+ * ({@code routewise.decisions.dropped}), never silently lost.
  */
 @Component
 class DecisionLog {
 
-    private static final Logger log = LoggerFactory.getLogger(DecisionLog.class);
     private static final String INSERT = """
             INSERT INTO routing_decision (decision_id, created_at, profile, task, complexity, confidence,
                 classifier_tier, model, rule, estimated_cost, latency_micros, caller, detail)
@@ -36,68 +28,27 @@ class DecisionLog {
                  long latencyMicros, String caller, dev.routewise.routing.engine.RouteDecision decision) {
     }
 
-    private final BlockingQueue<Entry> queue;
     private final tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
     private final JdbcTemplate jdbc;
-    private final RoutingProperties properties;
-    private final Counter written;
-    private final Counter dropped;
-    private final AtomicLong droppedTotal = new AtomicLong();
-    private final Thread writer;
-    private volatile boolean running = true;
+    private final BatchWriter<Entry> writer;
 
     DecisionLog(JdbcTemplate jdbc, RoutingProperties properties, MeterRegistry meters) {
         this.jdbc = jdbc;
-        this.properties = properties;
-        this.queue = new ArrayBlockingQueue<>(properties.decisionQueue());
-        this.written = meters.counter("routewise.decisions.written");
-        this.dropped = meters.counter("routewise.decisions.dropped");
-        meters.gauge("routewise.decisions.queued", queue, BlockingQueue::size);
-        this.writer = Thread.ofPlatform().daemon().name("decision-writer").start(this::drain);
+        this.writer = new BatchWriter<>("decision", "routewise.decisions", properties.decisionQueue(),
+                properties.decisionBatch(), properties.decisionFlushEvery(), this::write, meters);
     }
 
     /** Queues a decision; false (and counted) when the queue is full. Never blocks. */
     boolean offer(Entry entry) {
-        if (queue.offer(entry)) {
-            return true;
-        }
-        dropped.increment();
-        if (droppedTotal.incrementAndGet() % 1000 == 1) {
-            log.warn("Decision log queue is full ({} waiting): {} decisions dropped so far", queue.size(),
-                    droppedTotal.get());
-        }
-        return false;
+        return writer.offer(entry);
     }
 
     long droppedCount() {
-        return droppedTotal.get();
+        return writer.droppedCount();
     }
 
     int queued() {
-        return queue.size();
-    }
-
-    private void drain() {
-        List<Entry> batch = new ArrayList<>(properties.decisionBatch());
-        while (running || !queue.isEmpty()) {
-            try {
-                Entry first = queue.poll(properties.decisionFlushEvery().toMillis(), TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, properties.decisionBatch() - 1);
-                write(batch);
-            } catch (InterruptedException e) {
-                running = false;
-            } catch (RuntimeException e) {
-                log.error("Writing {} routing decisions failed; they are lost", batch.size(), e);
-                dropped.increment(batch.size());
-                droppedTotal.addAndGet(batch.size());
-            } finally {
-                batch.clear();
-            }
-        }
+        return writer.queued();
     }
 
     private void write(List<Entry> batch) {
@@ -116,7 +67,6 @@ class DecisionLog {
             ps.setString(12, e.caller());
             ps.setString(13, detail(e.decision()));
         });
-        written.increment(batch.size());
     }
 
     /**
@@ -138,7 +88,6 @@ class DecisionLog {
 
     @PreDestroy
     void stop() throws InterruptedException {
-        running = false;
-        writer.join(5_000);
+        writer.close();
     }
 }

@@ -1,0 +1,157 @@
+package dev.routewise.gateway;
+
+import dev.routewise.base.db.BatchWriter;
+import dev.routewise.gateway.protocol.Usage;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes gateway calls, their attempts and events in batches from one thread: a request thread only queues its
+ * record and never waits on SQLite.
+ */
+@Component
+class GatewayCallLog {
+
+    private static final String CALL = """
+            INSERT OR REPLACE INTO gateway_call (decision_id, created_at, caller, api_key_id, requested_model, profile,
+                task, model, provider, stream, status, outcome, error, attempts, fallbacks, latency_ms, ttft_ms,
+                input_tokens, output_tokens, cached_tokens, cache_write_tokens, reasoning_tokens, cost_usd, cost_status)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String ATTEMPT = """
+            INSERT OR REPLACE INTO gateway_attempt (decision_id, seq, model, provider, started_at, status, outcome,
+                error_class, error, latency_ms, ttft_ms, input_tokens, output_tokens, cost_usd)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String EVENT = """
+            INSERT INTO gateway_event (created_at, kind, model, until_at, detail) VALUES (?, ?, ?, ?, ?)""";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final BatchWriter<Object> writer;
+
+    GatewayCallLog(JdbcTemplate jdbc, TransactionTemplate tx, GatewayProperties properties, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.writer = new BatchWriter<>("gateway-call", "routewise.gateway.calls", properties.callQueue(), 200,
+                Duration.ofMillis(200), this::write, meters);
+    }
+
+    /** Queues a call with its attempts; never blocks. */
+    boolean record(GatewayCall call) {
+        return writer.offer(call);
+    }
+
+    /** Queues an event; never blocks. */
+    boolean record(GatewayCall.Event event) {
+        return writer.offer(event);
+    }
+
+    int queued() {
+        return writer.queued();
+    }
+
+    private void write(List<Object> batch) {
+        List<GatewayCall> calls = new ArrayList<>();
+        List<Object[]> attempts = new ArrayList<>();
+        List<GatewayCall.Event> events = new ArrayList<>();
+        for (Object o : batch) {
+            if (o instanceof GatewayCall c) {
+                calls.add(c);
+                for (GatewayCall.Attempt a : c.attempts()) {
+                    attempts.add(new Object[]{c.decisionId(), a});
+                }
+            } else if (o instanceof GatewayCall.Event e) {
+                events.add(e);
+            }
+        }
+        tx.executeWithoutResult(status -> {
+            jdbc.batchUpdate(CALL, calls, calls.size(), GatewayCallLog::setCall);
+            jdbc.batchUpdate(ATTEMPT, attempts, attempts.size(), (ps, row) -> setAttempt(ps, (String) row[0],
+                    (GatewayCall.Attempt) row[1]));
+            jdbc.batchUpdate(EVENT, events, events.size(), (ps, e) -> {
+                ps.setLong(1, e.createdAt());
+                ps.setString(2, e.kind());
+                ps.setString(3, e.model());
+                setLong(ps, 4, e.untilMillis());
+                ps.setString(5, e.detail());
+            });
+        });
+    }
+
+    private static void setCall(PreparedStatement ps, GatewayCall c) throws SQLException {
+        ps.setString(1, c.decisionId());
+        ps.setLong(2, c.createdAt());
+        ps.setString(3, c.caller());
+        setLong(ps, 4, c.apiKeyId());
+        ps.setString(5, c.requestedModel());
+        ps.setString(6, c.profile());
+        ps.setString(7, c.task());
+        ps.setString(8, c.model());
+        ps.setString(9, c.provider());
+        ps.setInt(10, c.stream() ? 1 : 0);
+        ps.setInt(11, c.status());
+        ps.setString(12, c.outcome());
+        ps.setString(13, c.error());
+        ps.setInt(14, c.attempts().size());
+        ps.setInt(15, c.fallbacks());
+        ps.setLong(16, c.latencyMs());
+        setLong(ps, 17, c.ttftMs());
+        Usage u = c.usage();
+        setLong(ps, 18, u == null ? null : u.inputTokens());
+        setLong(ps, 19, u == null ? null : u.outputTokens());
+        setLong(ps, 20, u == null ? null : u.cachedInputTokens());
+        setLong(ps, 21, u == null ? null : u.cacheWriteTokens());
+        setLong(ps, 22, u == null ? null : u.reasoningTokens());
+        ps.setString(23, plain(c.costUsd()));
+        ps.setString(24, c.costStatus());
+    }
+
+    private static void setAttempt(PreparedStatement ps, String decisionId, GatewayCall.Attempt a)
+            throws SQLException {
+        ps.setString(1, decisionId);
+        ps.setInt(2, a.seq());
+        ps.setString(3, a.model());
+        ps.setString(4, a.provider());
+        ps.setLong(5, a.startedAt());
+        if (a.status() == null) {
+            ps.setNull(6, Types.INTEGER);
+        } else {
+            ps.setInt(6, a.status());
+        }
+        ps.setString(7, a.outcome());
+        ps.setString(8, a.errorClass());
+        ps.setString(9, a.error());
+        setLong(ps, 10, a.latencyMs());
+        setLong(ps, 11, a.ttftMs());
+        setLong(ps, 12, a.usage() == null ? null : a.usage().inputTokens());
+        setLong(ps, 13, a.usage() == null ? null : a.usage().outputTokens());
+        ps.setString(14, plain(a.costUsd()));
+    }
+
+    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.INTEGER);
+        } else {
+            ps.setLong(i, v);
+        }
+    }
+
+    private static String plain(BigDecimal d) {
+        return d == null ? null : d.toPlainString();
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        writer.close();
+    }
+}
