@@ -74,13 +74,15 @@ public class ChatGateway {
     private final RateLimits rateLimits;
     private final StreamWatchdog watchdog;
     private final GatewayCallLog log;
+    private final GatewaySettingsService settings;
     private final GatewayProperties properties;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
     ChatGateway(RoutingService routing, ClassifierService classifier, Targets targets, Upstreams upstreams,
                 Cooldowns cooldowns, RateLimits rateLimits, StreamWatchdog watchdog, GatewayCallLog log,
-                GatewayProperties properties, Clock clock) {
+                GatewaySettingsService settings, GatewayProperties properties, Clock clock) {
+        this.settings = settings;
         this.routing = routing;
         this.classifier = classifier;
         this.targets = targets;
@@ -168,6 +170,10 @@ public class ChatGateway {
             List<String> chain = new ArrayList<>();
             chain.add(d.chosen().id());
             chain.addAll(d.fallbackChain());
+            Result cascaded = cascade(d);
+            if (cascaded != null) {
+                return cascaded;
+            }
             int minContext = 0;
             Failed last = null;
             for (int i = 0; i < chain.size(); i++) {
@@ -265,6 +271,74 @@ public class ChatGateway {
                     "failed", summary);
         }
 
+        /**
+         * A cascading profile first asks a cheaper model (whole, so its answer can be checked) and keeps the answer
+         * when it passes {@link CascadeCheck}; otherwise (or when it fails) the chain runs as usual. Null then.
+         */
+        private Result cascade(RouteDecision d) throws InterruptedException {
+            GatewaySettingsService.Cascade c = settings.cascadeOf(d.profile()).orElse(null);
+            String cheap = c == null ? null : cheapModel(c, d);
+            if (cheap == null) {
+                return null;
+            }
+            Targets.Target t = targets.of(cheap).orElse(null);
+            if (t == null || t.protocol() == null || cooldowns.coolingUntil(cheap) != null
+                    || rateLimits.acquire(cheap, estimatedTokens).isPresent()) {
+                return null;
+            }
+            long started = clock.millis();
+            long t0 = System.nanoTime();
+            Try r = call(t, cheap);
+            attempt(t, cheap, started, t0, r);
+            if (r instanceof Failed f) {
+                afterFailure(cheap, f);
+                return null;
+            }
+            Answered a = (Answered) r;
+            String why = CascadeCheck.failure(a.completion(), body, json);
+            if (why != null) {
+                GatewayCall.Attempt x = attempts.removeLast();
+                attempts.add(new GatewayCall.Attempt(x.seq(), x.model(), x.provider(), x.startedAt(), x.status(),
+                        "escalated", "cascade_check", why, x.latencyMs(), x.ttftMs(), x.usage(), x.costUsd()));
+                return null;
+            }
+            cooldowns.succeeded(cheap);
+            if (!stream) {
+                return finish(200, a.completion(), t, 0, "ok", null);
+            }
+            List<String> chunks = CompletionChunks.of(a.completion(), includeUsage, json);
+            if (!forward(cheap, 0, chunks, t0)) {
+                return finish(STREAMED, null, t, 0, "cancelled", "the client went away");
+            }
+            try {
+                sink.finish();
+            } catch (IOException e) {
+                return finish(STREAMED, null, t, 0, "cancelled", "the client went away");
+            }
+            return finish(STREAMED, null, t, 0, "ok", null);
+        }
+
+        /** The cascade's cheaper model: the fixed one when it fits this request, else the cheapest that fits. */
+        private String cheapModel(GatewaySettingsService.Cascade c, RouteDecision d) {
+            String chosen = d.chosen().id();
+            if (c.cheapModel() != null) {
+                return !c.cheapModel().equals(chosen) && d.isEligible(c.cheapModel()) ? c.cheapModel() : null;
+            }
+            BigDecimal chosenCost = d.chosen().estimatedCostUsd();
+            ScoredCandidate cheapest = null;
+            for (ScoredCandidate s : d.candidates()) {
+                if (!s.eligible()) {
+                    break;
+                }
+                if (s.estimatedCostUsd() != null && (cheapest == null
+                        || s.estimatedCostUsd().compareTo(cheapest.estimatedCostUsd()) < 0)) {
+                    cheapest = s;
+                }
+            }
+            return cheapest == null || chosenCost == null || cheapest.estimatedCostUsd().compareTo(chosenCost) >= 0
+                    ? null : cheapest.model().id();
+        }
+
         private RoutingService.Routed route() {
             String model = body.path("model").asString("");
             if (model.isBlank()) {
@@ -299,7 +373,7 @@ public class ChatGateway {
 
         /** A non-streamed call. */
         private Try call(Targets.Target t, String id) throws InterruptedException {
-            UpstreamRequest request = t.protocol().request(t.endpoint(), t.model().modelId(), body, false);
+            UpstreamRequest request = t.protocol().request(t.endpoint(), t.model().modelId(), adapted(t), false);
             try {
                 Upstreams.Answer a = upstreams.call(request, attemptTimeout());
                 rateLimits.observe(id, a.headers());
@@ -325,9 +399,15 @@ public class ChatGateway {
             }
         }
 
+        /** The request with the model's or provider's system-prompt template, if one applies. */
+        private ObjectNode adapted(Targets.Target t) {
+            PromptTemplates templates = settings.promptTemplates();
+            return templates.isEmpty() ? body : templates.adapt(body, t.model().id(), t.model().provider());
+        }
+
         /** A streamed call: forwarded to the client from its first translated chunk on. */
         private Try callStreaming(Targets.Target t, String id, int index) throws InterruptedException {
-            UpstreamRequest request = t.protocol().request(t.endpoint(), t.model().modelId(), body, true);
+            UpstreamRequest request = t.protocol().request(t.endpoint(), t.model().modelId(), adapted(t), true);
             Upstreams.Streamed s;
             long t0 = System.nanoTime();
             try {
