@@ -425,6 +425,7 @@ public class ChatGateway {
             }
             StreamTranslator translator = t.protocol().stream(id, includeUsage);
             List<String> out = new ArrayList<>(4);
+            List<String> held = new ArrayList<>(2);
             try (StreamWatchdog.Watch watch = watchdog.watch(s.body(), properties.attemptTimeout().toNanos(),
                     deadlineNanos); var body = s.body()) {
                 SseReader reader = new SseReader(body);
@@ -434,7 +435,20 @@ public class ChatGateway {
                         watch.touch();
                         out.clear();
                         translator.onEvent(e.event(), e.data(), out);
-                        if (!out.isEmpty() && !forward(id, index, out, t0)) {
+                        if (out.isEmpty()) {
+                            continue;
+                        }
+                        if (!opened && !carriesContent(out)) {
+                            held.addAll(out);
+                            continue;
+                        }
+                        if (!held.isEmpty()) {
+                            held.addAll(out);
+                            out.clear();
+                            out.addAll(held);
+                            held.clear();
+                        }
+                        if (!forward(id, index, out, t0)) {
                             return new Streamed("cancelled", translator.usage(), "the client went away");
                         }
                     }
@@ -457,9 +471,8 @@ public class ChatGateway {
                     return endBroken(translator, "the provider's stream ended before the answer was complete");
                 }
                 if (!opened) {
-                    // a complete answer without a single chunk: still an answer
-                    out.clear();
-                    if (!forward(id, index, out, t0)) {
+                    // a complete answer without content (or without a single chunk): still an answer
+                    if (!forward(id, index, held, t0)) {
                         return new Streamed("cancelled", translator.usage(), "the client went away");
                     }
                 }
@@ -472,6 +485,21 @@ public class ChatGateway {
             } catch (IOException closing) {
                 return new Streamed(opened ? "ok" : "broken", translator.usage(), null);
             }
+        }
+
+        /**
+         * Whether a chunk carries something of the answer (text, a tool call, the finish): until one does, chunks
+         * are held back, so a provider that fails right after its first empty chunk can still be replaced.
+         */
+        private static boolean carriesContent(List<String> chunks) {
+            for (String c : chunks) {
+                int i = c.indexOf("\"content\":\"");
+                if (i >= 0 && i + 11 < c.length() && c.charAt(i + 11) != '"' || c.contains("\"tool_calls\"")
+                        || c.contains("\"finish_reason\":\"") || c.contains("\"refusal\":\"")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Sends chunks, opening the stream first; false when the client went away. */
