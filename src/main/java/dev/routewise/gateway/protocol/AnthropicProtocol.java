@@ -26,7 +26,8 @@ import java.util.Map;
  *   <li>{@code role: tool} messages become {@code tool_result} blocks of a user message, and consecutive messages
  *       of one role are merged, because Anthropic wants user and assistant turns to alternate;</li>
  *   <li>{@code max_tokens} is required by Anthropic: {@value #DEFAULT_MAX_TOKENS} when the client names none;</li>
- *   <li>{@code temperature} is capped at 1, Anthropic's maximum (OpenAI's goes to 2);</li>
+ *   <li>{@code temperature} is capped at 1, Anthropic's maximum (OpenAI's goes to 2); stop sequences of
+ *       whitespace alone, which Anthropic refuses, are left out;</li>
  *   <li>{@code response_format} (json_object, json_schema) has no Anthropic counterpart: it becomes an instruction
  *       appended to {@code system} asking for one JSON object (conforming to the schema, which is quoted);</li>
  *   <li>{@code n}, {@code logprobs}, penalties and {@code seed} have no counterpart and are not sent; thinking
@@ -107,7 +108,8 @@ public final class AnthropicProtocol implements ChatProtocol {
         if (topP != null && topP.isNumber()) {
             body.put("top_p", topP.asDouble());
         }
-        List<String> stops = OpenAiShapes.stops(request.get("stop"));
+        // Anthropic refuses stop sequences of whitespace alone
+        List<String> stops = OpenAiShapes.stops(request.get("stop")).stream().filter(x -> !x.isBlank()).toList();
         if (!stops.isEmpty()) {
             ArrayNode s = body.putArray("stop_sequences");
             stops.forEach(s::add);

@@ -33,20 +33,20 @@ final class OpenAiShapes {
         return null;
     }
 
-    /** {@code stop} as a string or an array of strings; blank ones dropped (no provider takes them). */
+    /** {@code stop} as a string or an array of strings; empty ones dropped (they would stop nothing). */
     static List<String> stops(JsonNode stop) {
         List<String> stops = new ArrayList<>();
         if (stop == null || stop.isNull()) {
             return stops;
         }
         if (stop.isString()) {
-            if (!stop.asString().isBlank()) {
+            if (!stop.asString().isEmpty()) {
                 stops.add(stop.asString());
             }
             return stops;
         }
         for (JsonNode s : stop) {
-            if (s.isString() && !s.asString().isBlank()) {
+            if (s.isString() && !s.asString().isEmpty()) {
                 stops.add(s.asString());
             }
         }
