@@ -26,8 +26,9 @@ import java.util.Map;
  *   <li>{@code role: tool} messages become {@code tool_result} blocks of a user message, and consecutive messages
  *       of one role are merged, because Anthropic wants user and assistant turns to alternate;</li>
  *   <li>{@code max_tokens} is required by Anthropic: {@value #DEFAULT_MAX_TOKENS} when the client names none;</li>
- *   <li>{@code temperature} is capped at 1, Anthropic's maximum (OpenAI's goes to 2); stop sequences of
- *       whitespace alone, which Anthropic refuses, are left out;</li>
+ *   <li>{@code temperature} is capped at 1, Anthropic's maximum (OpenAI's goes to 2); {@code top_p} goes only
+ *       without a temperature, since Claude 4.5 and later refuse both at once; stop sequences of whitespace alone,
+ *       which Anthropic refuses, are left out;</li>
  *   <li>{@code response_format} (json_object, json_schema) has no Anthropic counterpart: it becomes an instruction
  *       appended to {@code system} asking for one JSON object (conforming to the schema, which is quoted);</li>
  *   <li>{@code n}, {@code logprobs}, penalties and {@code seed} have no counterpart and are not sent; thinking
@@ -105,7 +106,7 @@ public final class AnthropicProtocol implements ChatProtocol {
             body.put("temperature", Math.min(1.0, temperature.asDouble()));
         }
         JsonNode topP = request.get("top_p");
-        if (topP != null && topP.isNumber()) {
+        if (topP != null && topP.isNumber() && !body.has("temperature")) {
             body.put("top_p", topP.asDouble());
         }
         // Anthropic refuses stop sequences of whitespace alone

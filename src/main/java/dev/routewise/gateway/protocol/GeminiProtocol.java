@@ -244,9 +244,10 @@ public final class GeminiProtocol implements ChatProtocol {
         return part;
     }
 
+    /** The media type a URL's file name tells, or null (Gemini then looks at the file itself). */
     static String mimeTypeOf(String url) {
-        String path = URI.create(url.replace(" ", "%20")).getPath();
-        String name = path == null ? "" : path.toLowerCase(Locale.ROOT);
+        String path = url.split("[?#]", 2)[0].toLowerCase(Locale.ROOT);
+        String name = path.substring(path.lastIndexOf('/') + 1);
         int dot = name.lastIndexOf('.');
         return switch (dot < 0 ? "" : name.substring(dot + 1)) {
             case "png" -> "image/png";

@@ -222,16 +222,17 @@ class AnthropicProtocolTest {
 
         assertThat(body.path("max_tokens").asInt()).isEqualTo(300);
         assertThat(body.path("temperature").asDouble()).as("capped at Anthropic's maximum").isEqualTo(1.0);
-        assertThat(body.path("top_p").asDouble()).isEqualTo(0.9);
+        assertThat(body.has("top_p")).as("recent Claude models refuse temperature and top_p together").isFalse();
         assertThat(body.path("stop_sequences")).isEqualTo(JSON.readTree("[\"END\"]"));
         assertThat(body.path("metadata")).isEqualTo(JSON.readTree("{\"user_id\":\"user-42\"}"));
         assertThat(body.has("seed")).isFalse();
         assertThat(body.has("n")).isFalse();
 
         JsonNode other = body("{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"max_tokens\":50,"
-                + "\"temperature\":0.2,\"stop\":[\"\\n\\n\",\"Human:\"]}");
+                + "\"top_p\":0.9,\"stop\":[\"\\n\\n\",\"Human:\"]}");
         assertThat(other.path("max_tokens").asInt()).isEqualTo(50);
-        assertThat(other.path("temperature").asDouble()).isEqualTo(0.2);
+        assertThat(other.path("top_p").asDouble()).isEqualTo(0.9);
+        assertThat(other.has("temperature")).isFalse();
         assertThat(other.path("stop_sequences")).as("whitespace alone is refused by Anthropic")
                 .isEqualTo(JSON.readTree("[\"Human:\"]"));
     }
