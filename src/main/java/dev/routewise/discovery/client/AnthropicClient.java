@@ -27,7 +27,8 @@ import static dev.routewise.discovery.client.JsonFields.string;
  */
 public final class AnthropicClient implements ModelListClient {
 
-    static final String API_VERSION = "2023-06-01";
+    /** The Messages API version every Anthropic call names (the gateway's too). */
+    public static final String API_VERSION = "2023-06-01";
     static final int PAGE_SIZE = 100;
     /** 100 models a page: far beyond any real list, so hitting it means the API keeps saying "more". */
     static final int MAX_PAGES = 50;

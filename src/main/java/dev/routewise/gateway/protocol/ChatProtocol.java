@@ -17,6 +17,8 @@ public interface ChatProtocol {
      * @param upstreamModel the model's name at the provider (the catalog's {@code modelId})
      * @param request       the client's OpenAI request; not changed
      * @param stream        whether to ask for a streamed answer (with usage reported at its end)
+     * @throws UpstreamStreamException ({@link FailureClass#CLIENT}) when the request has something the provider's
+     *                                 protocol cannot say, e.g. audio for Anthropic
      */
     UpstreamRequest request(SourceEndpoint endpoint, String upstreamModel, ObjectNode request, boolean stream);
 
@@ -24,6 +26,8 @@ public interface ChatProtocol {
      * A successful (2xx) non-streamed answer as an OpenAI {@code chat.completion}; may reuse {@code answer}.
      *
      * @param model the catalog id to name in the answer's {@code model}
+     * @throws UpstreamStreamException when the answer cannot be used: not the protocol's shape, or a refusal the
+     *                                 provider reports inside a 2xx answer (Gemini's blocked prompt)
      */
     ObjectNode completion(JsonNode answer, String model);
 

@@ -34,17 +34,21 @@ public enum FailureClass {
         if (m.contains("context_length") || m.contains("context length") || m.contains("context window")
                 || m.contains("prompt is too long") || m.contains("too many tokens")
                 || m.contains("maximum number of tokens") || (m.contains("input token count") && m.contains("exceed"))
-                || m.contains("reduce the length")) {
+                || m.contains("reduce the length") || m.contains("exceed context limit")) {
             return CONTEXT_LENGTH;
         }
         if (m.contains("content_policy") || m.contains("content policy") || m.contains("content_filter")
-                || m.contains("safety") || m.contains("responsibleai") || m.contains("flagged")) {
+                || m.contains("content filtering") || m.contains("safety") || m.contains("responsibleai")
+                || m.contains("flagged")) {
             return CONTENT_POLICY;
         }
         if (status == 402 || m.contains("insufficient_quota") || m.contains("credit balance")
                 || m.contains("exceeded your current quota") || m.contains("resource_exhausted") && m.contains("quota")
                 || m.contains("billing")) {
             return QUOTA;
+        }
+        if (m.contains("api key not valid") || m.contains("api_key_invalid")) {
+            return AUTH; // Gemini refuses a wrong key with 400 INVALID_ARGUMENT
         }
         if (status == 408 || status == 429 || status >= 500 || status == 0) {
             return TRANSIENT;

@@ -22,8 +22,15 @@ final class ProtocolJson {
         }
     }
 
-    /** {@code {"error": {"message", "code" | "type" | "status"}}} or {@code {"error": "text"}}. */
+    /**
+     * {@code {"error": {"message", "code" | "type" | "status"}}} or {@code {"error": "text"}}; Gemini may wrap it in
+     * a one-element array. A word beats a number in front of the message ({@code RESOURCE_EXHAUSTED} says more
+     * than Gemini's {@code 429}).
+     */
     static String errorMessage(JsonNode root) {
+        if (root.isArray() && !root.isEmpty()) {
+            root = root.get(0);
+        }
         JsonNode error = root.path("error");
         if (error.isString()) {
             return error.asString();
@@ -37,12 +44,19 @@ final class ProtocolJson {
     }
 
     private static String firstText(JsonNode node, String... fields) {
+        String number = null;
         for (String f : fields) {
             JsonNode v = node.get(f);
-            if (v != null && !v.isNull() && !v.asString("").isBlank()) {
+            if (v == null || v.isNull() || v.asString("").isBlank()) {
+                continue;
+            }
+            if (!v.isNumber()) {
                 return v.asString();
             }
+            if (number == null) {
+                number = v.asString();
+            }
         }
-        return null;
+        return number;
     }
 }

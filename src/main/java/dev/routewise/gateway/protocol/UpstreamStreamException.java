@@ -1,6 +1,10 @@
 package dev.routewise.gateway.protocol;
 
-/** The provider reported an error in the middle of a streamed answer (an {@code error} event). */
+/**
+ * A provider call that failed without an error status to read: an {@code error} event in the middle of a streamed
+ * answer, a 2xx answer that cannot be used (not the protocol's shape, a blocked prompt), or a request the protocol
+ * cannot express ({@link FailureClass#CLIENT}).
+ */
 public class UpstreamStreamException extends RuntimeException {
 
     private final FailureClass failure;

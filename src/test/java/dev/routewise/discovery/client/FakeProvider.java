@@ -19,11 +19,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
  * A provider API on 127.0.0.1 (a free port): each path answers from a script, one answer per
- * request, the last one repeating. Records every request so tests can check what was sent.
+ * request, the last one repeating. Records every request so tests can check what was sent. Answers can be JSON,
+ * server-sent events (whole, slow or cut off) and faults (slow, stalled, hung up, or a share of the calls).
  */
 public final class FakeProvider implements AutoCloseable {
 
@@ -134,13 +136,9 @@ public final class FakeProvider implements AutoCloseable {
     /** Waits before answering: a slow upstream. */
     public static Answer slow(Duration delay, Answer then) {
         return (exchange, request) -> {
-            try {
-                Thread.sleep(delay.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+            if (pause(delay)) {
+                then.write(exchange, request);
             }
-            then.write(exchange, request);
         };
     }
 
@@ -152,12 +150,107 @@ public final class FakeProvider implements AutoCloseable {
             OutputStream out = exchange.getResponseBody();
             out.write("{\"data\":[".getBytes(StandardCharsets.UTF_8));
             out.flush();
-            try {
-                Thread.sleep(delay.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            pause(delay);
+        };
+    }
+
+    // --- streams and faults ---
+
+    /** One SSE event with a name: {@code event: <name>} and {@code data: <data>} lines. */
+    public static String event(String name, String data) {
+        return "event: " + name + "\ndata: " + data;
+    }
+
+    /** One SSE event without a name: a {@code data: <data>} line. */
+    public static String data(String data) {
+        return "data: " + data;
+    }
+
+    /** A {@code text/event-stream} body: each event (see {@link #event}, {@link #data}) sent and flushed in turn. */
+    public static Answer sse(String... events) {
+        return sse(Duration.ZERO, events);
+    }
+
+    /** Like {@link #sse(String...)}, waiting {@code gap} before each event after the first: a slow stream. */
+    public static Answer sse(Duration gap, String... events) {
+        return (exchange, request) -> {
+            startEvents(exchange, 0);
+            OutputStream out = exchange.getResponseBody();
+            for (int i = 0; i < events.length; i++) {
+                if (i > 0 && !pause(gap)) {
+                    return;
+                }
+                out.write(eventBytes(events[i]));
+                out.flush();
             }
         };
+    }
+
+    /**
+     * Sends the first {@code sent} events, then drops the connection with the body unfinished (its full length
+     * was announced): a stream cut off mid-way, which the client sees as an I/O error, not as an end.
+     */
+    public static Answer sseCut(int sent, String... events) {
+        return (exchange, request) -> {
+            long length = 0;
+            for (String e : events) {
+                length += eventBytes(e).length;
+            }
+            startEvents(exchange, length);
+            OutputStream out = exchange.getResponseBody();
+            for (int i = 0; i < Math.min(sent, events.length); i++) {
+                out.write(eventBytes(events[i]));
+            }
+            out.flush();
+            // closing now with bytes missing makes the server drop the connection
+        };
+    }
+
+    /** Closes the connection without any answer: an upstream that hangs up. */
+    public static Answer hangsUp() {
+        return (exchange, request) -> {
+            // nothing sent: closing the exchange closes the connection
+        };
+    }
+
+    /**
+     * Answers a {@code share} (0 to 1) of the calls with {@code fault}, spread evenly and the same in every run:
+     * with 0.25 the 4th, 8th, 12th... call faults, the others get {@code otherwise}.
+     */
+    public static Answer sometimes(double share, Answer fault, Answer otherwise) {
+        if (share < 0 || share > 1) {
+            throw new IllegalArgumentException("share must be between 0 and 1: " + share);
+        }
+        AtomicLong calls = new AtomicLong();
+        return (exchange, request) -> {
+            long n = calls.incrementAndGet();
+            boolean faults = Math.floor(n * share) > Math.floor((n - 1) * share);
+            (faults ? fault : otherwise).write(exchange, request);
+        };
+    }
+
+    private static void startEvents(HttpExchange exchange, long length) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        exchange.sendResponseHeaders(200, length);
+    }
+
+    private static byte[] eventBytes(String event) {
+        return (event + "\n\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** False when interrupted (the server is closing). */
+    private static boolean pause(Duration delay) {
+        if (delay.isZero()) {
+            return true;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** {@code bytes} of JSON-looking filler, streamed (chunked, or with its length declared). */
