@@ -184,11 +184,6 @@ public class ChatGateway {
                     continue;
                 }
                 String provider = t.model().provider();
-                if (t.protocol() == null) {
-                    skipped(id, provider, "unsupported", "no adapter speaks " + t.endpoint().type().label()
-                            + "'s protocol");
-                    continue;
-                }
                 Integer context = t.model().contextTokens();
                 if (minContext > 0 && context != null && context <= minContext) {
                     skipped(id, provider, "context_length", "its context window of " + context
@@ -282,7 +277,7 @@ public class ChatGateway {
                 return null;
             }
             Targets.Target t = targets.of(cheap).orElse(null);
-            if (t == null || t.protocol() == null || cooldowns.coolingUntil(cheap) != null
+            if (t == null || cooldowns.coolingUntil(cheap) != null
                     || rateLimits.acquire(cheap, estimatedTokens).isPresent()) {
                 return null;
             }
@@ -373,7 +368,12 @@ public class ChatGateway {
 
         /** A non-streamed call. */
         private Try call(Targets.Target t, String id) throws InterruptedException {
-            UpstreamRequest request = t.protocol().request(t.endpoint(), t.model().modelId(), adapted(t), false);
+            UpstreamRequest request;
+            try {
+                request = t.protocol().request(t.endpoint(), t.model().modelId(), adapted(t), false);
+            } catch (UpstreamStreamException e) {
+                return new Failed(e.failure(), null, e.getMessage(), null);
+            }
             try {
                 Upstreams.Answer a = upstreams.call(request, attemptTimeout());
                 rateLimits.observe(id, a.headers());
@@ -407,7 +407,12 @@ public class ChatGateway {
 
         /** A streamed call: forwarded to the client from its first translated chunk on. */
         private Try callStreaming(Targets.Target t, String id, int index) throws InterruptedException {
-            UpstreamRequest request = t.protocol().request(t.endpoint(), t.model().modelId(), adapted(t), true);
+            UpstreamRequest request;
+            try {
+                request = t.protocol().request(t.endpoint(), t.model().modelId(), adapted(t), true);
+            } catch (UpstreamStreamException e) {
+                return new Failed(e.failure(), null, e.getMessage(), null);
+            }
             Upstreams.Streamed s;
             long t0 = System.nanoTime();
             try {
@@ -614,7 +619,8 @@ public class ChatGateway {
             BigDecimal cost = BigDecimal.ZERO;
             String costStatus = "none";
             for (GatewayCall.Attempt a : attempts) {
-                boolean generated = a.status() != null && a.status() == 200;
+                // what the client got, and a cascade's escalated answer; not an answer that failed before content
+                boolean generated = !a.outcome().equals("failed") && !a.outcome().equals("skipped");
                 if (!generated) {
                     continue;
                 }

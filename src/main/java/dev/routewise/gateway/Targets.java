@@ -6,12 +6,15 @@ import dev.routewise.catalog.CatalogService;
 import dev.routewise.discovery.SourceEndpoint;
 import dev.routewise.discovery.SourceService;
 import dev.routewise.discovery.SourceType;
+import dev.routewise.gateway.protocol.AnthropicProtocol;
 import dev.routewise.gateway.protocol.ChatProtocol;
+import dev.routewise.gateway.protocol.GeminiProtocol;
 import dev.routewise.gateway.protocol.OpenAiProtocol;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 class Targets {
 
-    /** A callable model; {@code protocol} is null when no adapter speaks its source's protocol. */
+    /** A callable model with the protocol its source speaks. */
     record Target(CatalogModel model, SourceEndpoint endpoint, ChatProtocol protocol) {
     }
 
@@ -34,7 +37,7 @@ class Targets {
     private final Map<SourceType, ChatProtocol> protocols = new EnumMap<>(SourceType.class);
     private final Map<String, Optional<Target>> targets = new ConcurrentHashMap<>();
 
-    Targets(CatalogService catalog, SourceService sources) {
+    Targets(CatalogService catalog, SourceService sources, Clock clock) {
         this.catalog = catalog;
         this.sources = sources;
         JsonMapper json = JsonMapper.builder().build();
@@ -43,6 +46,8 @@ class Targets {
                 SourceType.VERCEL, SourceType.OLLAMA, SourceType.OPENAI_COMPATIBLE}) {
             protocols.put(t, openAi);
         }
+        protocols.put(SourceType.ANTHROPIC, new AnthropicProtocol(json, clock));
+        protocols.put(SourceType.GOOGLE, new GeminiProtocol(json, clock));
     }
 
     /** The model with its endpoint, or empty when it is no longer in the catalog. */

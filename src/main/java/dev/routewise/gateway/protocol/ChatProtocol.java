@@ -17,7 +17,7 @@ public interface ChatProtocol {
      * @param upstreamModel the model's name at the provider (the catalog's {@code modelId})
      * @param request       the client's OpenAI request; not changed
      * @param stream        whether to ask for a streamed answer (with usage reported at its end)
-     * @throws UpstreamStreamException ({@link FailureClass#CLIENT}) when the request has something the provider's
+     * @throws UpstreamStreamException ({@link FailureClass#UNSUPPORTED}) when the request has something the provider's
      *                                 protocol cannot say, e.g. audio for Anthropic
      */
     UpstreamRequest request(SourceEndpoint endpoint, String upstreamModel, ObjectNode request, boolean stream);

@@ -16,6 +16,8 @@ public enum FailureClass {
     CONTEXT_LENGTH,
     /** The provider's content policy refused the prompt: as configured, the error or the next model. */
     CONTENT_POLICY,
+    /** The model's protocol cannot express something the request has (audio, a file id): the next model. */
+    UNSUPPORTED,
     /** The request itself is wrong (other 4xx): the client gets the provider's error. */
     CLIENT;
 

@@ -187,7 +187,7 @@ final class OpenAiShapes {
 
     /** A request the protocol cannot say to its provider: the client's to fix (or the router's to avoid). */
     static UpstreamStreamException unsupported(String what) {
-        return new UpstreamStreamException("This provider's protocol cannot take " + what, FailureClass.CLIENT);
+        return new UpstreamStreamException("This provider's protocol cannot take " + what, FailureClass.UNSUPPORTED);
     }
 
     // --- writing answers ---

@@ -127,7 +127,7 @@ class AnthropicProtocolTest {
                 {"messages":[{"role":"user","content":[
                   {"type":"input_audio","input_audio":{"data":"UklGRg==","format":"wav"}}]}]}"""))
                 .isInstanceOfSatisfying(UpstreamStreamException.class,
-                        e -> assertThat(e.failure()).isEqualTo(FailureClass.CLIENT))
+                        e -> assertThat(e.failure()).isEqualTo(FailureClass.UNSUPPORTED))
                 .hasMessageContaining("input_audio");
     }
 

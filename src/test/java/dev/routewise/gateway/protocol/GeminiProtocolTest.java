@@ -166,7 +166,7 @@ class GeminiProtocolTest {
                 {"messages":[{"role":"user","content":"Go"},
                   {"role":"tool","tool_call_id":"call_missing","content":"42"}]}"""))
                 .isInstanceOfSatisfying(UpstreamStreamException.class,
-                        e -> assertThat(e.failure()).isEqualTo(FailureClass.CLIENT))
+                        e -> assertThat(e.failure()).isEqualTo(FailureClass.UNSUPPORTED))
                 .hasMessageContaining("call_missing");
     }
 
