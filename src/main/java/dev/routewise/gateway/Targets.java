@@ -58,7 +58,10 @@ class Targets {
                 SourceEndpoint e = sources.endpoint(m.sourceId());
                 return new Target(m, e, protocols.get(e.type()));
             });
-            targets.put(modelId, t);
+            if (t.isPresent()) {
+                // only models that exist: names clients make up must not fill the map
+                targets.put(modelId, t);
+            }
         }
         return t;
     }
