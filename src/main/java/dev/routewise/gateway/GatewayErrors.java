@@ -2,6 +2,7 @@ package dev.routewise.gateway;
 
 import dev.routewise.base.InvalidInputException;
 import dev.routewise.base.web.ProblemResponses;
+import dev.routewise.routing.RuleDeniedException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,6 +39,15 @@ class GatewayErrors {
     ResponseEntity<Map<String, Object>> denied(AccessDeniedException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ProblemResponses.openAiError(
                 "This API key's role does not allow this request.", "permission_error", "insufficient_role"));
+    }
+
+    /** A deny rule refused the request, or another error that already knows its status. */
+    @ExceptionHandler(ErrorResponseException.class)
+    ResponseEntity<Map<String, Object>> statusError(ErrorResponseException e) {
+        String message = e.getBody().getDetail() != null ? e.getBody().getDetail() : e.getMessage();
+        boolean denied = e instanceof RuleDeniedException;
+        return ResponseEntity.status(e.getStatusCode()).body(ProblemResponses.openAiError(message,
+                denied ? "permission_error" : "invalid_request_error", denied ? "denied_by_rule" : null));
     }
 
     @ExceptionHandler(Exception.class)

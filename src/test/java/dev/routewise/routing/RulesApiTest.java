@@ -140,6 +140,19 @@ class RulesApiTest {
     }
 
     @Test
+    void a_deny_rule_refuses_a_gateway_request_with_an_openai_error() {
+        create("gateway-closed", "tokens > 0", "deny", "The gateway is closed for maintenance");
+
+        HttpResponse<String> denied = api.post("/v1/chat/completions", "{\"model\":\"auto\",\"messages\":"
+                + "[{\"role\":\"user\",\"content\":\"Hello there\"}]}");
+
+        assertThat(denied.statusCode()).isEqualTo(403);
+        JsonNode error = read(denied).get("error");
+        assertThat(error.get("code").asString()).isEqualTo("denied_by_rule");
+        assertThat(error.get("message").asString()).contains("closed for maintenance").contains("gateway-closed");
+    }
+
+    @Test
     void deny_rule_refuses_the_request_with_its_message() {
         create("block-interns", "team == interns and complexity >= simple", "deny",
                 "Interns may not call premium models");
