@@ -15,14 +15,20 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.routewise.base.ui.Formats;
 import dev.routewise.classify.engine.TaskLabel;
+import dev.routewise.gateway.GatewayCallService;
+import dev.routewise.gateway.ui.CallDetails;
 import dev.routewise.routing.DecisionHistory;
 import dev.routewise.routing.DecisionFilter;
 import dev.routewise.routing.LoggedDecision;
 import jakarta.annotation.security.PermitAll;
 
 import java.util.List;
+import java.util.Optional;
 
-/** The decision log: every routing decision, newest first, filterable, with its explanation. */
+/**
+ * The decision log: every routing decision, newest first, filterable, with its explanation and, for a request the
+ * gateway executed, what the call did.
+ */
 @Route("decisions")
 @PageTitle("Decisions")
 @Menu(order = 450, icon = "vaadin:list-ol", title = "Decisions")
@@ -37,9 +43,12 @@ public class DecisionsView extends VerticalLayout {
     private final Grid<LoggedDecision> grid = new Grid<>();
     private final Span total = new Span();
     private final Pre detail = new Pre();
+    private final CallDetails call = new CallDetails();
+    private final GatewayCallService calls;
 
-    public DecisionsView(DecisionHistory history) {
+    public DecisionsView(DecisionHistory history, GatewayCallService calls) {
         this.history = history;
+        this.calls = calls;
         addClassName("rw-page");
         setSizeFull();
 
@@ -80,12 +89,18 @@ public class DecisionsView extends VerticalLayout {
         grid.addColumn(LoggedDecision::caller).setHeader("Caller").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setSizeFull();
-        grid.addSelectionListener(e -> detail.setText(e.getFirstSelectedItem()
-                .flatMap(d -> history.detail(d.decisionId())).orElse("Select a decision to see why it went there.")));
+        grid.addSelectionListener(e -> {
+            Optional<LoggedDecision> selected = e.getFirstSelectedItem();
+            detail.setText(selected.flatMap(d -> history.detail(d.decisionId()))
+                    .orElse("Select a decision to see why it went there."));
+            // decisions of POST /v1/route and the test bench's Route have no call; the gateway's have one
+            call.show(selected.flatMap(d -> calls.find(d.decisionId())).orElse(null));
+        });
         detail.setText("Select a decision to see why it went there.");
         detail.addClassName("rw-decision-detail");
+        call.addClassName("rw-decision-call");
 
-        add(filters, grid, detail);
+        add(filters, grid, detail, call);
         refresh();
     }
 

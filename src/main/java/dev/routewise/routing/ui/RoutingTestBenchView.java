@@ -2,8 +2,6 @@ package dev.routewise.routing.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.HasValue;
-import com.vaadin.flow.data.binder.HasValidator;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
@@ -44,9 +42,14 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import dev.routewise.classify.engine.Classification;
 import dev.routewise.classify.engine.ClassifyInput;
 import dev.routewise.classify.engine.Modality;
+import dev.routewise.gateway.ChatGateway;
+import dev.routewise.gateway.GatewayCallService;
+import dev.routewise.gateway.ui.GatewayRunPanel;
 import dev.routewise.routing.RoutingService;
 import dev.routewise.routing.RuleDeniedException;
 import dev.routewise.routing.WhyNot;
@@ -73,7 +76,9 @@ import java.util.stream.Collectors;
 /**
  * Routing test bench: routes a prompt under a profile and constraints exactly as POST /api/v1/route would, and
  * shows the choice, the classification, every candidate with its factors or exclusion, and why another model lost.
- * Every signed-in role may use it; it changes nothing (the decision is logged like any other).
+ * Run sends the prompt through the gateway, as POST /v1/chat/completions would, so a person sees the answer, the
+ * fallbacks and what it cost before pointing a client at the router. Every signed-in role may use it; Route changes
+ * nothing (the decision is logged like any other), Run calls a provider and is recorded like any gateway call.
  */
 @Route("test-bench")
 @PageTitle("Routing test bench")
@@ -103,22 +108,25 @@ public class RoutingTestBenchView extends VerticalLayout {
     final Checkbox tools = new Checkbox("Needs tools");
     final Checkbox json = new Checkbox("Needs JSON output");
     final Button route = new Button("Route", e -> route());
+    final Button run = new Button("Run", e -> runThroughGateway());
 
     private final Div summary = new Div();
     private final Grid<ScoredCandidate> candidates = new Grid<>();
     private final ComboBox<String> whyNot = new ComboBox<>("Why not model…?");
     private final Paragraph whyNotAnswer = new Paragraph();
     private final VerticalLayout output = new VerticalLayout();
+    private final GatewayRunPanel runPanel;
     private RouteDecision decision;
 
-    public RoutingTestBenchView(RoutingService routing, ClassifierService classifier,
-                                AuthenticationContext authentication) {
+    public RoutingTestBenchView(RoutingService routing, ClassifierService classifier, ChatGateway gateway,
+                                GatewayCallService calls, AuthenticationContext authentication) {
         this.routing = routing;
         this.classifier = classifier;
         this.caller = authentication.getPrincipalName().orElse("console");
+        this.runPanel = new GatewayRunPanel(gateway, calls, caller);
         addClassName("rw-page");
         setWidthFull();
-        add(form(), output);
+        add(form(), runPanel, output);
         output.add(summary, candidatesSection());
         output.setPadding(false);
         output.setWidthFull();
@@ -177,7 +185,8 @@ public class RoutingTestBenchView extends VerticalLayout {
         route.addClickShortcut(Key.ENTER, KeyModifier.CONTROL);
         Span hint = new Span("Ctrl+Enter");
         hint.addClassName("rw-muted");
-        HorizontalLayout actions = new HorizontalLayout(image, tools, json, route, hint);
+        run.setTooltipText("Send the prompt to the model the router picks, through the gateway, and show the answer");
+        HorizontalLayout actions = new HorizontalLayout(image, tools, json, route, hint, run);
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
         actions.addClassName("rw-bench-actions");
 
@@ -203,16 +212,24 @@ public class RoutingTestBenchView extends VerticalLayout {
         return map;
     }
 
-    private void route() {
+    /** Clears the marks; false (with the field marked) when there is nothing to send. */
+    private boolean hasPrompt(String action) {
         FieldErrors.clear(fields());
         if (prompt.getValue().isBlank()) {
             FieldErrors.show(new InvalidInputException("prompt", CHAT_MODE.equals(mode.getValue())
-                    ? "Paste the conversation as a JSON array of messages" : "Type a prompt to route"), fields());
+                    ? "Paste the conversation as a JSON array of messages" : "Type a prompt to " + action), fields());
+            return false;
+        }
+        return true;
+    }
+
+    private void route() {
+        if (!hasPrompt("route")) {
             return;
         }
-        if (badNumber(maxCost, "Enter an amount in USD, e.g. 0.01")
-                | badNumber(minQuality, "Enter a number from 0 to 100")
-                | badNumber(maxLatency, "Enter a whole number of milliseconds above 0")) {
+        if (FieldErrors.markIfUnparsable(maxCost, "Enter an amount in USD, e.g. 0.01")
+                | FieldErrors.markIfUnparsable(minQuality, "Enter a number from 0 to 100")
+                | FieldErrors.markIfUnparsable(maxLatency, "Enter a whole number of milliseconds above 0")) {
             return;
         }
         try {
@@ -228,32 +245,77 @@ public class RoutingTestBenchView extends VerticalLayout {
     }
 
     /**
-     * Text that does not parse as a number (the field's value is then empty) or breaks the field's min/max: the
-     * field's own validator knows, even after {@link FieldErrors#clear} reset the mark.
+     * Sends the prompt (or the chat) through the gateway as an OpenAI request of the signed-in user: the profile
+     * becomes the model ({@code auto} for the active one), "Needs JSON output" becomes {@code response_format}. What
+     * an OpenAI request cannot carry is named in the result instead of silently dropped.
      */
-    private static <T, F extends HasValue<?, T> & HasValidator<T> & HasValidation> boolean badNumber(F field,
-                                                                                                     String message) {
-        if (field.getDefaultValidator().apply(field.getValue(), null).isError()) {
-            field.setErrorMessage(message);
-            field.setInvalid(true);
-            return true;
+    private void runThroughGateway() {
+        if (!hasPrompt("run")) {
+            return;
         }
-        return false;
+        ArrayNode messages;
+        if (CHAT_MODE.equals(mode.getValue())) {
+            try {
+                messages = chatMessages();
+            } catch (InvalidInputException e) {
+                FieldErrors.show(e, fields());
+                return;
+            }
+            if (messages.isEmpty()) {
+                FieldErrors.show(new InvalidInputException("prompt", "Give at least one message"), fields());
+                return;
+            }
+        } else {
+            messages = JSON.createArrayNode();
+            messages.addObject().put("role", "user").put("content", prompt.getValue());
+        }
+        ObjectNode body = JSON.createObjectNode();
+        String chosen = profile.getValue();
+        body.put("model", chosen == null || chosen.equals(routing.defaultProfile()) ? "auto" : "router/" + chosen);
+        body.set("messages", messages);
+        if (json.getValue()) {
+            body.putObject("response_format").put("type", "json_object");
+        }
+        run.setEnabled(false);
+        runPanel.run(body, notSent(), () -> run.setEnabled(true));
+    }
+
+    /** The bench's settings that shape Route but that an OpenAI request does not carry. */
+    private List<String> notSent() {
+        List<String> notes = new ArrayList<>();
+        List<String> set = new ArrayList<>();
+        if (maxCost.getValue() != null) {
+            set.add("max cost");
+        }
+        if (minQuality.getValue() != null) {
+            set.add("min quality");
+        }
+        if (maxLatency.getValue() != null) {
+            set.add("max latency");
+        }
+        if (!globs(allowed.getValue()).isEmpty()) {
+            set.add("allowed models");
+        }
+        if (!globs(excluded.getValue()).isEmpty()) {
+            set.add("excluded models");
+        }
+        if (!set.isEmpty()) {
+            notes.add("Not applied: " + String.join(", ", set) + ". An OpenAI request carries no routing "
+                    + "constraints; a profile's pool limits the models instead.");
+        }
+        if (image.getValue()) {
+            notes.add("Not sent: \"Attach an image\" only tells Route that a request would carry one.");
+        }
+        if (tools.getValue()) {
+            notes.add("Not sent: \"Needs tools\" only tells Route that a request would define tools.");
+        }
+        return notes;
     }
 
     private ClassifyInput input() {
         if (CHAT_MODE.equals(mode.getValue())) {
             List<JsonNode> messages = new java.util.ArrayList<>();
-            try {
-                JsonNode parsed = JSON.readTree(prompt.getValue());
-                if (!parsed.isArray()) {
-                    throw new InvalidInputException("prompt", "Give a JSON array of messages, "
-                            + "[{\"role\": \"user\", \"content\": \"...\"}]");
-                }
-                parsed.forEach(messages::add);
-            } catch (JacksonException e) {
-                throw new InvalidInputException("prompt", "Not valid JSON: " + e.getOriginalMessage());
-            }
+            chatMessages().forEach(messages::add);
             ClassifyInput chat = ClassifyInputs.from(null, messages, null, null, classifier.maxPromptChars());
             if (!image.getValue()) {
                 return chat;
@@ -278,6 +340,20 @@ public class RoutingTestBenchView extends VerticalLayout {
         // the image's content does not matter to routing, only that the request carries one
         return new ClassifyInput(List.of(new ChatMessage("user", List.of(ChatMessage.Part.text(prompt.getValue()),
                 new ChatMessage.Part(Modality.IMAGE, "")))), text.context());
+    }
+
+    /** The chat mode's JSON array of OpenAI messages. */
+    private ArrayNode chatMessages() {
+        try {
+            JsonNode parsed = JSON.readTree(prompt.getValue());
+            if (!(parsed instanceof ArrayNode messages)) {
+                throw new InvalidInputException("prompt", "Give a JSON array of messages, "
+                        + "[{\"role\": \"user\", \"content\": \"...\"}]");
+            }
+            return messages;
+        } catch (JacksonException e) {
+            throw new InvalidInputException("prompt", "Not valid JSON: " + e.getOriginalMessage());
+        }
     }
 
     private RouteConstraints constraints() {
