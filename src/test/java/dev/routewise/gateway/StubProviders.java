@@ -112,6 +112,9 @@ public final class StubProviders implements AutoCloseable {
     public void close() {
         api.call("DELETE", "/api/v1/router/profiles/" + profile, ApiClient.MASTER_KEY, null);
         api.call("DELETE", "/api/v1/router/profiles/" + failingProfile, ApiClient.MASTER_KEY, null);
+        for (String model : List.of(failingModel(), answeringModel())) {
+            api.call("DELETE", "/api/v1/gateway/limits/" + model, ApiClient.MASTER_KEY, null);
+        }
         api.call("DELETE", "/api/v1/sources/" + failing.id(), ApiClient.MASTER_KEY, null);
         api.call("DELETE", "/api/v1/sources/" + answering.id(), ApiClient.MASTER_KEY, null);
         broken.close();

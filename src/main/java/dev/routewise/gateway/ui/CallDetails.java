@@ -31,15 +31,15 @@ public class CallDetails extends Div {
         error.addClassName("rw-call-error");
 
         attempts.addColumn(a -> a.seq() + 1).setHeader("#").setKey("seq").setAutoWidth(true).setFlexGrow(0);
-        attempts.addColumn(GatewayCall.Attempt::model).setHeader("Model").setKey("model").setFlexGrow(2)
-                .setResizable(true).setPartNameGenerator(a -> "mono");
-        attempts.addColumn(a -> a.provider() == null ? "—" : a.provider()).setHeader("Provider")
-                .setKey("provider").setAutoWidth(true);
+        // the model's routing id starts with its provider's source: no provider column next to it
+        attempts.addColumn(GatewayCall.Attempt::model).setHeader("Model").setKey("model").setWidth("14rem")
+                .setFlexGrow(1).setResizable(true).setPartNameGenerator(a -> "mono");
         attempts.addComponentColumn(CallFormats::outcome).setHeader("Status").setKey("status").setAutoWidth(true)
                 .setFlexGrow(0);
         attempts.addColumn(a -> a.errorClass() == null ? "" : a.errorClass()).setHeader("Error class")
                 .setKey("errorClass").setAutoWidth(true).setFlexGrow(0);
-        attempts.addColumn(a -> a.error() == null ? "" : a.error()).setHeader("Error").setKey("error").setFlexGrow(3);
+        attempts.addColumn(a -> a.error() == null ? "" : a.error()).setHeader("Error").setKey("error").setWidth("9rem")
+                .setFlexGrow(2);
         attempts.addColumn(a -> CallFormats.millis(a.latencyMs())).setHeader("Latency").setKey("latency")
                 .setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         attempts.addColumn(a -> CallFormats.millis(a.ttftMs())).setHeader("TTFT").setKey("ttft").setAutoWidth(true)

@@ -79,7 +79,8 @@ public class GatewayRunPanel extends Div {
         recording.addClassName("rw-muted");
         recording.setId("run-recording");
         reportedAttempts.addClassName("rw-bench-list");
-        add(label, request, progress, outcome, error, answer, toolCalls, notes, recording, reportedAttempts, details);
+        // the answer first; below it the route as the gateway answered it, replaced by its record once written
+        add(label, request, progress, answer, toolCalls, error, notes, outcome, recording, reportedAttempts, details);
         setVisible(false);
     }
 
@@ -97,6 +98,7 @@ public class GatewayRunPanel extends Div {
         notes.forEach(n -> this.notes.add(new ListItem(n)));
         this.notes.setVisible(!notes.isEmpty());
         outcome.removeAll();
+        outcome.setVisible(true);
         error.setVisible(false);
         answer.setVisible(false);
         toolCalls.setVisible(false);
@@ -182,6 +184,7 @@ public class GatewayRunPanel extends Div {
             }
             recording.setVisible(false);
             reportedAttempts.setVisible(false);
+            outcome.setVisible(false);
             details.show(call.get());
         }, failure -> {
             if (run == runs) {

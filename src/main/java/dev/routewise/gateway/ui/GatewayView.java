@@ -68,9 +68,13 @@ public class GatewayView extends VerticalLayout {
             + "POST /v1/chat/completions, or someone uses Run on the routing test bench.");
 
     final Grid<EventRow> events = new Grid<>();
+    private final Paragraph noEvents = new Paragraph("No cooldowns, rate limits or fallbacks among the latest "
+            + "calls.");
     final CallDetails fallbackDetails = new CallDetails();
 
     final Grid<ModelLimit> limits = new Grid<>();
+    private final Paragraph noLimits = new Paragraph("No limits set: the gateway follows only what providers "
+            + "report.");
     final ComboBox<String> limitModel = new ComboBox<>("Model");
     final IntegerField rpm = new IntegerField("Requests per minute");
     final IntegerField tpm = new IntegerField("Tokens per minute");
@@ -116,10 +120,11 @@ public class GatewayView extends VerticalLayout {
                 .setFlexGrow(0);
         calls.addColumn(c -> c.caller() == null ? "—" : c.caller()).setHeader("Caller").setKey("caller")
                 .setAutoWidth(true).setFlexGrow(0);
-        calls.addColumn(GatewayCall::requestedModel).setHeader("Requested").setKey("requested").setAutoWidth(true)
-                .setFlexGrow(1).setPartNameGenerator(c -> "mono");
+        // model ids wrap instead of pushing the numbers out of sight
+        calls.addColumn(GatewayCall::requestedModel).setHeader("Requested").setKey("requested").setWidth("7rem")
+                .setFlexGrow(1).setResizable(true).setPartNameGenerator(c -> "mono");
         calls.addColumn(c -> c.model() == null ? "—" : c.model()).setHeader("Answered by").setKey("model")
-                .setFlexGrow(2).setResizable(true).setPartNameGenerator(c -> "mono");
+                .setWidth("9rem").setFlexGrow(2).setResizable(true).setPartNameGenerator(c -> "mono");
         calls.addComponentColumn(c -> CallFormats.outcome(c.status(), c.outcome())).setHeader("Status").setKey("status")
                 .setAutoWidth(true).setFlexGrow(0);
         calls.addColumn(GatewayCall::fallbacks).setHeader("Fallbacks").setKey("fallbacks").setAutoWidth(true)
@@ -132,10 +137,10 @@ public class GatewayView extends VerticalLayout {
                 .setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         calls.addColumn(c -> CallFormats.cost(c.costUsd())).setHeader("Cost").setKey("cost").setAutoWidth(true)
                 .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
-        calls.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        calls.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES,
+                GridVariant.LUMO_WRAP_CELL_CONTENT);
         calls.addClassName("rw-gateway-calls");
         calls.setWidthFull();
-        calls.setHeight("22rem");
         calls.addSelectionListener(e -> callDetails.show(e.getFirstSelectedItem()
                 .flatMap(c -> gateway.find(c.decisionId())).orElse(null)));
         noCalls.addClassName("rw-muted");
@@ -149,6 +154,7 @@ public class GatewayView extends VerticalLayout {
     private void refreshCalls() {
         List<GatewayCall> latest = gateway.recent(LATEST, modelFilter.getValue());
         calls.setItems(latest);
+        fitHeight(calls, latest.size());
         callDetails.show(null);
         callCount.setText(latest.size() == LATEST ? "the latest " + LATEST + " calls"
                 : latest.size() == 1 ? "1 call" : latest.size() + " calls");
@@ -180,12 +186,12 @@ public class GatewayView extends VerticalLayout {
                 GridVariant.LUMO_WRAP_CELL_CONTENT);
         events.addClassName("rw-gateway-events");
         events.setWidthFull();
-        events.setHeight("22rem");
         events.addSelectionListener(e -> fallbackDetails.show(e.getFirstSelectedItem()
                 .filter(r -> r.decisionId() != null).flatMap(r -> gateway.find(r.decisionId())).orElse(null)));
 
+        noEvents.addClassName("rw-muted");
         VerticalLayout tab = new VerticalLayout(new HorizontalLayout(refreshButton(this::refreshEvents)), help,
-                events, fallbackDetails);
+                noEvents, events, fallbackDetails);
         tab.setPadding(false);
         tab.setWidthFull();
         return tab;
@@ -204,6 +210,8 @@ public class GatewayView extends VerticalLayout {
         }
         rows.sort(Comparator.comparingLong(EventRow::createdAt).reversed());
         events.setItems(rows.size() > LATEST ? rows.subList(0, LATEST) : rows);
+        fitHeight(events, rows.size());
+        noEvents.setVisible(rows.isEmpty());
         fallbackDetails.show(null);
     }
 
@@ -242,7 +250,8 @@ public class GatewayView extends VerticalLayout {
         limits.setAllRowsVisible(true);
         limits.setWidthFull();
 
-        VerticalLayout tab = new VerticalLayout(help, limits);
+        noLimits.addClassName("rw-muted");
+        VerticalLayout tab = new VerticalLayout(help, noLimits, limits);
         tab.setPadding(false);
         tab.setWidthFull();
         if (!canEdit) {
@@ -272,7 +281,9 @@ public class GatewayView extends VerticalLayout {
     }
 
     private void refreshLimits() {
-        limits.setItems(gateway.limits());
+        List<ModelLimit> all = gateway.limits();
+        limits.setItems(all);
+        noLimits.setVisible(all.isEmpty());
     }
 
     private Map<String, HasValidation> limitFields() {
@@ -315,6 +326,12 @@ public class GatewayView extends VerticalLayout {
         gateway.setLimit(l.modelId(), null, null);
         Notifications.success("Limits of " + l.modelId() + " removed");
         refreshLimits();
+    }
+
+    /** A few rows take their own height; more scroll inside the grid so the selected one's details stay near. */
+    private static void fitHeight(Grid<?> grid, int rows) {
+        grid.setAllRowsVisible(rows <= 8);
+        grid.setHeight(rows <= 8 ? null : "22rem");
     }
 
     private static Button refreshButton(Runnable refresh) {

@@ -185,7 +185,6 @@ public class RoutingTestBenchView extends VerticalLayout {
         route.addClickShortcut(Key.ENTER, KeyModifier.CONTROL);
         Span hint = new Span("Ctrl+Enter");
         hint.addClassName("rw-muted");
-        run.setTooltipText("Send the prompt to the model the router picks, through the gateway, and show the answer");
         HorizontalLayout actions = new HorizontalLayout(image, tools, json, route, hint, run);
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
         actions.addClassName("rw-bench-actions");
