@@ -14,7 +14,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 /**
  * An admin runs a prompt through the gateway from the test bench against stub providers, reads the answer, the
- * fallback and the cost, then finds the call in the Gateway view and opens its attempts.
+ * fallback and the cost, finds the call in the Gateway view with its attempts, its fallback among the events, sets
+ * a model's limit, and sees the call under its decision in the decision log.
  */
 class GatewayConsoleIT extends BrowserTest {
 
@@ -68,8 +69,7 @@ class GatewayConsoleIT extends BrowserTest {
 
         page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Events")).click();
         assertThat(page.locator("vaadin-grid.rw-gateway-events vaadin-grid-cell-content")
-                .getByText("Answered by " + stubs.answeringModel() + " after 1 fallback", new Locator.GetByTextOptions())
-                .first()).isVisible();
+                .getByText("Answered by " + stubs.answeringModel() + " after 1 fallback").first()).isVisible();
         screenshot("gateway-events");
 
         page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Limits")).click();
@@ -85,5 +85,15 @@ class GatewayConsoleIT extends BrowserTest {
         assertThat(page.locator("vaadin-grid.rw-gateway-limits vaadin-grid-cell-content").getByText("90000"))
                 .isVisible();
         screenshot("gateway-limits");
+
+        page.locator("vaadin-side-nav-item[path='decisions']").click();
+        page.waitForURL("**/decisions**");
+        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Model")).fill(stubs.failingModel());
+        Locator decision = page.locator("vaadin-grid vaadin-grid-cell-content")
+                .getByText(stubs.failingModel(), new Locator.GetByTextOptions().setExact(true)).first();
+        assertThat(decision).isVisible();
+        decision.click();
+        assertThat(page.locator(".rw-decision-call .rw-call-model")).hasText(stubs.answeringModel());
+        screenshot("decisions-gateway-call");
     }
 }

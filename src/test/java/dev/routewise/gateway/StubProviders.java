@@ -93,6 +93,16 @@ public final class StubProviders implements AutoCloseable {
         }
     }
 
+    /** From now on the answering model calls a tool {@code get_weather} for Oslo instead of answering in text. */
+    public void answerWithToolCall() {
+        healthy.on("/v1/chat/completions", FakeProvider.json("""
+                {"id":"chatcmpl-tool","object":"chat.completion","created":1700000000,"model":"upstream-name",
+                 "choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[{"id":"call_1",
+                   "type":"function","function":{"name":"get_weather","arguments":"{\\"city\\":\\"Oslo\\"}"}}]},
+                   "finish_reason":"tool_calls"}],
+                 "usage":{"prompt_tokens":20,"completion_tokens":8,"total_tokens":28}}"""));
+    }
+
     /** Sends a chat completion through the profile as a client would, with the master key; answers its decision id. */
     public String complete() {
         HttpResponse<String> r = api.post("/v1/chat/completions", "{\"model\":\"router/" + profile

@@ -125,6 +125,20 @@ class TestBenchRunTest extends KaribuViewTest {
     }
 
     @Test
+    void a_tool_call_in_the_answer_is_listed_with_its_arguments() {
+        stubs.answerWithToolCall();
+        openBench();
+
+        run(stubs.profile(), "What is the weather in Oslo?");
+
+        untilShown(() -> !_find(Grid.class, s -> s.withClasses("rw-call-attempts")).isEmpty());
+        assertThat(_get(Pre.class, s -> s.withId("run-answer")).getText()).isEqualTo("(no text)");
+        assertThat(_get(com.vaadin.flow.component.html.UnorderedList.class, s -> s.withId("run-tool-calls"))
+                .getElement().getTextRecursively()).isEqualTo("tool call get_weather({\"city\":\"Oslo\"})");
+        assertThat(text("rw-call-tokens")).isEqualTo("20 in · 8 out");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void a_failed_run_shows_the_gateway_s_error_and_a_chat_without_a_user_turn_is_refused() {
         openBench();
