@@ -2,6 +2,8 @@ package dev.routewise.gateway;
 
 import dev.routewise.base.db.BatchWriter;
 import dev.routewise.gateway.protocol.Usage;
+import dev.routewise.routing.Observation;
+import dev.routewise.routing.OutcomeService;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,9 +39,12 @@ class GatewayCallLog {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final OutcomeService outcomes;
     private final BatchWriter<Object> writer;
 
-    GatewayCallLog(JdbcTemplate jdbc, TransactionTemplate tx, GatewayProperties properties, MeterRegistry meters) {
+    GatewayCallLog(JdbcTemplate jdbc, TransactionTemplate tx, OutcomeService outcomes, GatewayProperties properties,
+                   MeterRegistry meters) {
+        this.outcomes = outcomes;
         this.jdbc = jdbc;
         this.tx = tx;
         this.writer = new BatchWriter<>("gateway-call", "routewise.gateway.calls", properties.callQueue(), 200,
@@ -64,11 +69,16 @@ class GatewayCallLog {
         List<GatewayCall> calls = new ArrayList<>();
         List<Object[]> attempts = new ArrayList<>();
         List<GatewayCall.Event> events = new ArrayList<>();
+        List<Observation> observations = new ArrayList<>();
         for (Object o : batch) {
             if (o instanceof GatewayCall c) {
                 calls.add(c);
                 for (GatewayCall.Attempt a : c.attempts()) {
                     attempts.add(new Object[]{c.decisionId(), a});
+                    Observation seen = observation(c, a);
+                    if (seen != null) {
+                        observations.add(seen);
+                    }
                 }
             } else if (o instanceof GatewayCall.Event e) {
                 events.add(e);
@@ -85,7 +95,31 @@ class GatewayCallLog {
                 setLong(ps, 4, e.untilMillis());
                 ps.setString(5, e.detail());
             });
+            outcomes.observe(observations);
         });
+    }
+
+    /**
+     * What an attempt says about its model, for the router's learned history: an answer is a success (its latency
+     * counts when it came whole), a provider-side failure, a broken stream or an answer a cascade escalated is not;
+     * a request the provider rightly refused, a skipped model or a client that went away says nothing.
+     */
+    static Observation observation(GatewayCall c, GatewayCall.Attempt a) {
+        if (c.task() == null) {
+            return null;
+        }
+        return switch (a.outcome()) {
+            case "ok" -> new Observation(a.startedAt(), a.model(), c.task(), true,
+                    c.stream() || a.latencyMs() == null ? null : Math.toIntExact(Math.min(Integer.MAX_VALUE,
+                            a.latencyMs())));
+            case "broken", "escalated" -> new Observation(a.startedAt(), a.model(), c.task(), false, null);
+            case "failed" -> switch (a.errorClass() == null ? "" : a.errorClass()) {
+                case "transient", "quota", "auth", "model_not_found" ->
+                        new Observation(a.startedAt(), a.model(), c.task(), false, null);
+                default -> null;
+            };
+            default -> null;
+        };
     }
 
     private static void setCall(PreparedStatement ps, GatewayCall c) throws SQLException {

@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Per-model history from reported outcomes, for the engine's historical factor: success and
- * ratings over a sliding window, with older outcomes decaying, and no opinion below a minimum
- * sample size. Recomputed after each report off the decision path; decisions read a map.
+ * Per-model history from reported outcomes and the gateway's observations of its calls, for the engine's
+ * historical factor: success and ratings over a sliding window, with older outcomes decaying, and no opinion below a
+ * minimum sample size; and the median latency of whole answers. Recomputed after reports off the decision path;
+ * decisions read a map.
  */
 @Component
 class ModelHistory {
@@ -86,8 +87,9 @@ class ModelHistory {
     private Map<String, Integer> latencies(long since) {
         Map<String, List<Integer>> byModel = new HashMap<>();
         jdbc.sql("SELECT model, latency_ms FROM decision_outcome WHERE model IS NOT NULL AND success = 1 "
-                        + "AND latency_ms IS NOT NULL AND reported_at >= ?")
-                .param(since)
+                        + "AND latency_ms IS NOT NULL AND reported_at >= ? UNION ALL SELECT model, latency_ms "
+                        + "FROM model_observation WHERE success = 1 AND latency_ms IS NOT NULL AND observed_at >= ?")
+                .params(since, since)
                 .query((rs, n) -> byModel.computeIfAbsent(rs.getString(1), m -> new ArrayList<>()).add(rs.getInt(2)))
                 .list();
         Map<String, Integer> p50 = new HashMap<>();
@@ -121,6 +123,30 @@ class ModelHistory {
         return cleared;
     }
 
+    private final java.util.concurrent.atomic.AtomicBoolean recomputePending =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Recomputes a few seconds from now, once however many observations arrive meanwhile: the gateway observes
+     * every call, and relearning reads the whole window.
+     */
+    void recomputeSoon() {
+        if (recomputePending.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("model-history").start(() -> {
+                try {
+                    Thread.sleep(RECOMPUTE_DELAY);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                recomputePending.set(false);
+                recompute();
+            });
+        }
+    }
+
+    /** How long observations gather before the history is relearned. */
+    static final Duration RECOMPUTE_DELAY = Duration.ofSeconds(2);
+
     synchronized void recompute() {
         long now = clock.millis();
         long resetAt = jdbc.sql("SELECT value FROM router_setting WHERE name = ?").param(LEARNED_SINCE)
@@ -131,8 +157,9 @@ class ModelHistory {
         Map<String, double[]> acc = new HashMap<>();
         Map<TaskLabel, Map<String, double[]>> taskAcc = new EnumMap<>(TaskLabel.class);
         jdbc.sql("SELECT model, task, success, quality_rating, reported_at, overridden_to FROM decision_outcome "
-                        + "WHERE model IS NOT NULL AND reported_at >= ?")
-                .param(since)
+                        + "WHERE model IS NOT NULL AND reported_at >= ? UNION ALL SELECT model, task, success, NULL, "
+                        + "observed_at, NULL FROM model_observation WHERE observed_at >= ?")
+                .params(since, since)
                 .query((rs, n) -> {
                     double w = Math.exp(-lambda * (now - rs.getLong("reported_at")));
                     int rating = rs.getInt("quality_rating");

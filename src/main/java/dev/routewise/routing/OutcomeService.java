@@ -52,6 +52,21 @@ public class OutcomeService {
         Thread.ofVirtual().name("model-history").start(history::recompute);
     }
 
+    /**
+     * Records what the gateway saw of models it called and relearns, at most every few seconds. For a writer thread:
+     * it writes to the database.
+     */
+    public void observe(java.util.List<Observation> observations) {
+        if (observations.isEmpty()) {
+            return;
+        }
+        for (Observation o : observations) {
+            jdbc.sql("INSERT INTO model_observation (observed_at, model, task, success, latency_ms) VALUES (?, ?, ?, ?, ?)")
+                    .params(o.observedAt(), o.model(), o.task(), o.success() ? 1 : 0, o.latencyMs()).update();
+        }
+        history.recomputeSoon();
+    }
+
     /** Forgets the learned per-model history; answers for how many models it had an opinion. */
     @RolesAllowed(AppRoles.ADMIN)
     public int resetLearned() {

@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,6 +31,8 @@ class OutcomeApiTest {
     ModelHistory history;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    OutcomeService outcomes;
 
     ApiClient api;
     SourceRef source;
@@ -133,6 +137,26 @@ class OutcomeApiTest {
                 + "\"constraints\":{\"maxLatencyMs\":460,\"allowedModels\":[\"" + model + "\"]}}").body();
         // the tier default (800 ms or more) would exclude it; its observed 450 ms fits
         assertThat(body).contains("\"id\":\"" + model + "\"");
+    }
+
+    @Test
+    void the_gateways_observations_teach_the_history_like_outcomes_without_a_rating() {
+        String good = source.slug() + "/gpt-4o-mini";
+        String flaky = source.slug() + "/gpt-4o";
+        long now = System.currentTimeMillis();
+        List<Observation> seen = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            seen.add(new Observation(now, good, "qa", true, 300 + i * 10));
+            seen.add(new Observation(now, flaky, "qa", i == 0, null));
+        }
+
+        outcomes.observe(seen);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(history.scores()).containsEntry(good, 1.0);
+            assertThat(history.scores().get(flaky)).isLessThan(0.5);
+            assertThat(history.current().p50LatencyMs()).containsEntry(good, 320);
+        });
     }
 
     @Test
