@@ -3,7 +3,9 @@ package dev.routewise.gateway;
 import dev.routewise.base.InvalidInputException;
 import dev.routewise.base.web.ProblemResponses;
 import dev.routewise.security.ApiKeyPrincipal;
+import dev.routewise.routing.RoutingService;
 import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,6 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,13 +48,15 @@ class ChatCompletionsController {
     }
 
     @PostMapping("/v1/chat/completions")
-    void complete(@RequestBody(required = false) JsonNode body, Authentication auth, HttpServletResponse response)
+    void complete(@RequestBody(required = false) JsonNode body, Authentication auth, HttpServletRequest http,
+                  HttpServletResponse response)
             throws InterruptedException, IOException {
         if (!(body instanceof ObjectNode request)) {
             throw new InvalidInputException("body", "Send an OpenAI chat completion request as a JSON object");
         }
         ChatGateway.Caller caller = new ChatGateway.Caller(auth.getName(),
-                auth.getPrincipal() instanceof ApiKeyPrincipal key ? key.keyId() : null);
+                auth.getPrincipal() instanceof ApiKeyPrincipal key ? key.keyId() : null, context(http),
+                blankToNull(http.getHeader("x-routewise-task")));
         ChatGateway.Result r = ChatGateway.wantsStream(request)
                 ? gateway.stream(request, caller, new Sse(response)) : gateway.complete(request, caller);
         if (r == null) {
@@ -62,6 +68,33 @@ class ChatCompletionsController {
         byte[] bytes = json.writeValueAsBytes(r.body());
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
+    }
+
+    /**
+     * What routing rules may test, from headers an OpenAI client can add without changing its body:
+     * {@code x-routewise-user}, {@code -team}, {@code -space}, {@code -labels} (comma-separated),
+     * {@code -priority}, {@code -session}, {@code -workflow} and {@code -stage}.
+     */
+    static RoutingService.RequestContext context(HttpServletRequest http) {
+        String priority = blankToNull(http.getHeader("x-routewise-priority"));
+        Integer p = null;
+        if (priority != null) {
+            try {
+                p = Integer.valueOf(priority.strip());
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("x-routewise-priority", "Send the priority as a whole number");
+            }
+        }
+        String labels = blankToNull(http.getHeader("x-routewise-labels"));
+        return new RoutingService.RequestContext(p, labels == null ? List.of() : Arrays.stream(labels.split(","))
+                .map(String::strip).filter(l -> !l.isEmpty()).toList(), blankToNull(http.getHeader("x-routewise-user")),
+                blankToNull(http.getHeader("x-routewise-team")), blankToNull(http.getHeader("x-routewise-space")),
+                blankToNull(http.getHeader("x-routewise-session")), blankToNull(http.getHeader("x-routewise-workflow")),
+                blankToNull(http.getHeader("x-routewise-stage")));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static void headers(HttpServletResponse response, String decisionId, String model, int fallbacks) {

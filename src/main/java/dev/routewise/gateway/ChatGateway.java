@@ -44,8 +44,21 @@ import java.util.Optional;
 @Service
 public class ChatGateway {
 
-    /** Who asks: the authenticated name and, for an API key, its id. */
-    public record Caller(String name, Long apiKeyId) {
+    /**
+     * Who asks: the authenticated name and, for an API key, its id; and what routing rules may know about the
+     * request (from the {@code x-routewise-*} headers and OpenAI's {@code user} field), with an explicit task.
+     *
+     * @param task a task label that skips classification, or null
+     */
+    public record Caller(String name, Long apiKeyId, RoutingService.RequestContext context, String task) {
+
+        public Caller {
+            context = context == null ? RoutingService.RequestContext.NONE : context;
+        }
+
+        public Caller(String name, Long apiKeyId) {
+            this(name, apiKeyId, null, null);
+        }
     }
 
     /** A whole answer: the status and body for the client, and the route it took. */
@@ -356,10 +369,16 @@ public class ChatGateway {
                 constraints = constraints.withAllowedModels(List.of(model));
             }
             String format = body.path("response_format").path("type").asString("");
+            RoutingService.RequestContext context = caller.context();
+            String user = body.path("user").asString(null);
+            if (context.user() == null && user != null && !user.isBlank()) {
+                context = new RoutingService.RequestContext(context.priority(), context.labels(), user,
+                        context.team(), context.space(), context.sessionId(), context.workflow(), context.stage());
+            }
             RoutingService.Routed r = routing.route(new RoutingService.Command(
-                    ClassifyInputs.from(null, messages, null, null, classifier.maxPromptChars()), profile,
+                    ClassifyInputs.from(null, messages, caller.task(), null, classifier.maxPromptChars()), profile,
                     constraints, body.path("tools").isArray() && !body.path("tools").isEmpty(),
-                    format.equals("json_object") || format.equals("json_schema"), caller.name()));
+                    format.equals("json_object") || format.equals("json_schema"), caller.name(), context));
             long maxOut = body.path("max_completion_tokens").asLong(body.path("max_tokens").asLong(
                     r.classification().estimatedOutputTokens()));
             estimatedTokens = r.classification().estimatedInputTokens() + maxOut;

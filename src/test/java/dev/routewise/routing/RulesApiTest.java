@@ -141,10 +141,13 @@ class RulesApiTest {
 
     @Test
     void a_deny_rule_refuses_a_gateway_request_with_an_openai_error() {
-        create("gateway-closed", "tokens > 0", "deny", "The gateway is closed for maintenance");
+        create("gateway-closed", "team == interns and labels in [night]", "deny",
+                "The gateway is closed for maintenance");
 
-        HttpResponse<String> denied = api.post("/v1/chat/completions", "{\"model\":\"auto\",\"messages\":"
-                + "[{\"role\":\"user\",\"content\":\"Hello there\"}]}");
+        // an OpenAI client adds headers, not fields, for what rules test
+        HttpResponse<String> denied = api.call("POST", "/v1/chat/completions", ApiClient.MASTER_KEY,
+                "{\"model\":\"auto\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello there\"}]}",
+                "x-routewise-team", "interns", "x-routewise-labels", "day, night");
 
         assertThat(denied.statusCode()).isEqualTo(403);
         JsonNode error = read(denied).get("error");

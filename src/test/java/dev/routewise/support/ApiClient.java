@@ -20,9 +20,17 @@ public final class ApiClient {
     }
 
     public HttpResponse<String> call(String method, String path, String key, String json) {
+        return call(method, path, key, json, new String[0]);
+    }
+
+    /** With extra headers, given as name, value, name, value... */
+    public HttpResponse<String> call(String method, String path, String key, String json, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
