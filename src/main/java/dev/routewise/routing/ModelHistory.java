@@ -76,11 +76,29 @@ class ModelHistory {
                 value));
     }
 
-    private static void add(Map<String, double[]> acc, String model, double weight, double value) {
+    /** {@code count} outcomes of the same weight and value at once. */
+    private static void addCounted(Map<String, double[]> acc, Map<TaskLabel, Map<String, double[]>> byTask,
+                                   String task, String model, double weight, int count, double value) {
+        if (count <= 0) {
+            return;
+        }
+        addCounted(acc, model, weight, count, value);
+        TaskLabel.fromId(task).ifPresent(t -> addCounted(byTask.computeIfAbsent(t, x -> new HashMap<>()), model,
+                weight, count, value));
+    }
+
+    private static void addCounted(Map<String, double[]> acc, String model, double weight, int count, double value) {
         double[] a = acc.computeIfAbsent(model, m -> new double[3]);
-        a[0] += weight * value;
-        a[1] += weight;
-        a[2] += 1;
+        a[0] += count * weight * value;
+        a[1] += count * weight;
+        a[2] += count;
+    }
+
+    /** Whole-answer latencies the gateway keeps per model for the median. */
+    static final int LATENCY_SAMPLES = 500;
+
+    private static void add(Map<String, double[]> acc, String model, double weight, double value) {
+        addCounted(acc, model, weight, 1, value);
     }
 
     /** The median latency of successful calls per model with enough of them: the engine's latency factor. */
@@ -88,7 +106,7 @@ class ModelHistory {
         Map<String, List<Integer>> byModel = new HashMap<>();
         jdbc.sql("SELECT model, latency_ms FROM decision_outcome WHERE model IS NOT NULL AND success = 1 "
                         + "AND latency_ms IS NOT NULL AND reported_at >= ? UNION ALL SELECT model, latency_ms "
-                        + "FROM model_observation WHERE success = 1 AND latency_ms IS NOT NULL AND observed_at >= ?")
+                        + "FROM model_latency_sample WHERE observed_at >= ?")
                 .params(since, since)
                 .query((rs, n) -> byModel.computeIfAbsent(rs.getString(1), m -> new ArrayList<>()).add(rs.getInt(2)))
                 .list();
@@ -145,7 +163,7 @@ class ModelHistory {
     }
 
     /** How long observations gather before the history is relearned. */
-    static final Duration RECOMPUTE_DELAY = Duration.ofSeconds(2);
+    static final Duration RECOMPUTE_DELAY = Duration.ofSeconds(5);
 
     synchronized void recompute() {
         long now = clock.millis();
@@ -157,9 +175,8 @@ class ModelHistory {
         Map<String, double[]> acc = new HashMap<>();
         Map<TaskLabel, Map<String, double[]>> taskAcc = new EnumMap<>(TaskLabel.class);
         jdbc.sql("SELECT model, task, success, quality_rating, reported_at, overridden_to FROM decision_outcome "
-                        + "WHERE model IS NOT NULL AND reported_at >= ? UNION ALL SELECT model, task, success, NULL, "
-                        + "observed_at, NULL FROM model_observation WHERE observed_at >= ?")
-                .params(since, since)
+                        + "WHERE model IS NOT NULL AND reported_at >= ?")
+                .param(since)
                 .query((rs, n) -> {
                     double w = Math.exp(-lambda * (now - rs.getLong("reported_at")));
                     int rating = rs.getInt("quality_rating");
@@ -176,6 +193,22 @@ class ModelHistory {
                     add(acc, taskAcc, rs.getString("task"), rs.getString("model"), w, value);
                     return null;
                 }).list();
+        // the gateway's observations, counted per hour: weighed at the middle of their hour
+        jdbc.sql("SELECT model, task, hour, successes, failures FROM model_observation WHERE hour >= ?")
+                .param(since / OutcomeService.HOUR_MILLIS)
+                .query((rs, n) -> {
+                    double w = Math.exp(-lambda * Math.max(0, now - (rs.getLong("hour") * OutcomeService.HOUR_MILLIS
+                            + OutcomeService.HOUR_MILLIS / 2)));
+                    addCounted(acc, taskAcc, rs.getString("task"), rs.getString("model"), w, rs.getInt("successes"),
+                            1.0);
+                    addCounted(acc, taskAcc, rs.getString("task"), rs.getString("model"), w, rs.getInt("failures"),
+                            0.0);
+                    return null;
+                }).list();
+        // at most the newest LATENCY_SAMPLES latencies per model are kept
+        jdbc.sql("DELETE FROM model_latency_sample WHERE rowid IN (SELECT rowid FROM (SELECT rowid, row_number() "
+                + "OVER (PARTITION BY model ORDER BY observed_at DESC) AS n FROM model_latency_sample) WHERE n > ?) "
+                + "OR observed_at < ?").params(LATENCY_SAMPLES, now - WINDOW.toMillis()).update();
         Map<String, Double> overall = Map.copyOf(scoresOf(acc));
         Map<TaskLabel, Map<String, Double>> byTask = new EnumMap<>(TaskLabel.class);
         taskAcc.forEach((task, models) -> {

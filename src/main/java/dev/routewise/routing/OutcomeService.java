@@ -53,19 +53,38 @@ public class OutcomeService {
     }
 
     /**
-     * Records what the gateway saw of models it called and relearns, at most every few seconds. For a writer thread:
-     * it writes to the database.
+     * Records what the gateway saw of models it called and relearns soon after. For a writer thread: it writes to
+     * the database. Counts go into hourly rows per model and task; latencies are sampled at most once a second per
+     * model, so the tables stay small at any traffic.
      */
     public void observe(java.util.List<Observation> observations) {
         if (observations.isEmpty()) {
             return;
         }
+        java.util.Map<java.util.List<Object>, int[]> counts = new java.util.HashMap<>();
         for (Observation o : observations) {
-            jdbc.sql("INSERT INTO model_observation (observed_at, model, task, success, latency_ms) VALUES (?, ?, ?, ?, ?)")
-                    .params(o.observedAt(), o.model(), o.task(), o.success() ? 1 : 0, o.latencyMs()).update();
+            int[] c = counts.computeIfAbsent(java.util.List.of(o.model(), o.task(), o.observedAt() / HOUR_MILLIS),
+                    k -> new int[2]);
+            c[o.success() ? 0 : 1]++;
+            if (o.latencyMs() != null) {
+                long second = o.observedAt() / 1000;
+                Long last = lastLatencySample.put(o.model(), second);
+                if (last == null || last != second) {
+                    jdbc.sql("INSERT INTO model_latency_sample (model, observed_at, latency_ms) VALUES (?, ?, ?)")
+                            .params(o.model(), o.observedAt(), o.latencyMs()).update();
+                }
+            }
         }
+        counts.forEach((key, c) -> jdbc.sql("""
+                        INSERT INTO model_observation (model, task, hour, successes, failures) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (model, task, hour) DO UPDATE SET successes = successes + excluded.successes,
+                            failures = failures + excluded.failures""")
+                .params(key.get(0), key.get(1), key.get(2), c[0], c[1]).update());
         history.recomputeSoon();
     }
+
+    static final long HOUR_MILLIS = 3_600_000L;
+    private final java.util.Map<String, Long> lastLatencySample = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Forgets the learned per-model history; answers for how many models it had an opinion. */
     @RolesAllowed(AppRoles.ADMIN)

@@ -169,9 +169,10 @@ class GatewayBehaviourTest {
         assertThat(jdbc.sql("SELECT error_class FROM gateway_attempt WHERE decision_id = ? ORDER BY seq")
                 .param(decision).query(String.class).list()).first().isEqualTo("rate_limited");
         // what the gateway saw teaches the router: each answered whole, with its latency
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT count(*) FROM model_observation WHERE "
-                + "model IN (?, ?) AND success = 1 AND latency_ms IS NOT NULL").params(a, b).query(Integer.class)
-                .single() == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT sum(successes) FROM model_observation "
+                + "WHERE model IN (?, ?)").params(a, b).query(Integer.class).optional().orElse(0) == 2
+                && jdbc.sql("SELECT count(*) FROM model_latency_sample WHERE model IN (?, ?)").params(a, b)
+                .query(Integer.class).single() == 2);
     }
 
     @Test
