@@ -281,10 +281,11 @@ public final class GatewayOverhead {
 
     /** The first error line of a log (Portkey answers "Something went wrong" and logs why), or nothing. */
     private static String firstError(Path log) throws IOException {
-        // Portkey's start-up spinner rewrites its line with carriage returns
+        // Portkey's start-up spinner rewrites its line with carriage returns, and the first error follows it
         return Files.readString(log, StandardCharsets.UTF_8).lines().flatMap(l -> Stream.of(l.split("\r")))
                 .filter(l -> l.toLowerCase(Locale.ROOT).contains("error")).findFirst()
-                .map(l -> "; its log says: " + StreamTimer.abbreviate(l.trim())).orElse("");
+                .map(l -> l.replaceFirst("^.*Starting AI Gateway\\.\\.\\.", "").trim())
+                .map(l -> "; its log says: " + StreamTimer.abbreviate(l)).orElse("");
     }
 
     /** A streaming chat completion request to an OpenAI-style API root. */
@@ -416,7 +417,8 @@ public final class GatewayOverhead {
 
     private static String commit() {
         try {
-            Process git = new ProcessBuilder("git", "describe", "--always", "--dirty").redirectErrorStream(true).start();
+            Process git = new ProcessBuilder("git", "describe", "--always", "--dirty").redirectErrorStream(true)
+                    .start();
             String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             return git.waitFor() == 0 ? out : "(unknown commit)";
         } catch (IOException e) {
