@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,23 +35,26 @@ import org.awaitility.core.TerminalFailureException;
  * starts the packaged Routewise on a free port with a throw-away database, points an {@code openai-compatible}
  * source at the stub of the shared bench ({@code ../shared/bench/gateway-overhead}), discovers it, creates an API
  * key, warms the gateway up, then runs the shared {@code run.sh} (wrk at 1 and 64 connections: the stub directly,
- * through Portkey when installed, through Routewise) and prints its figures with the added latency and the
- * throughput ratios. Then streaming: the shared stub does not stream, so a {@link StreamingStub} of its own stands
- * upstream and {@link StreamTimer} measures the time to the first byte directly, through Portkey and through
- * Routewise; while the gateway refuses {@code "stream": true} (400) that part says so and is skipped.
+ * through Portkey when installed, through Routewise) and prints its figures with the added latency, the
+ * throughput ratios and each gateway process's CPU time per request (which the other load of a shared machine
+ * changes far less than latency). Then streaming: the shared stub does not stream, so a {@link StreamingStub} of
+ * its own stands upstream and {@link StreamTimer} measures the time to the first byte directly, through Portkey and
+ * through Routewise; while the gateway refuses {@code "stream": true} (400) that part says so and is skipped.
  * <p>
- * Run: {@code ./mvnw -q -DskipTests package exec:java@gateway-overhead} (about 4 minutes). Needs wrk and node;
+ * Run: {@code ./mvnw -q -DskipTests package exec:java@gateway-overhead} (4 to 8 minutes). Needs wrk and node;
  * Portkey is optional ({@code npm install --prefix /tmp/portkey @portkey-ai/gateway@1.15.2}, or
  * {@code PORTKEY_DIR}). Options as system properties: {@code -Dbench.seconds=10} (per wrk point),
- * {@code -Dbench.warmup=15} (seconds of wrk against Routewise before run.sh), {@code -Dbench.stream.requests=200},
- * {@code -Dbench.stream.warmup=100}.
+ * {@code -Dbench.warmup.requests=40000} and {@code -Dbench.warmup.max=300} (the warm-up of Routewise before
+ * run.sh: see {@link #warmUp}), {@code -Dbench.stream.requests=200}, {@code -Dbench.stream.warmup=200}.
  */
 public final class GatewayOverhead {
 
     private static final int SECONDS = Integer.getInteger("bench.seconds", 10);
-    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 15);
+    private static final int WARMUP_REQUESTS = Integer.getInteger("bench.warmup.requests", 40_000);
+    private static final int WARMUP_MAX_SECONDS = Integer.getInteger("bench.warmup.max", 300);
+    private static final int WARMUP_ROUND_SECONDS = 5;
     private static final int STREAM_REQUESTS = Integer.getInteger("bench.stream.requests", 200);
-    private static final int STREAM_WARMUP = Integer.getInteger("bench.stream.warmup", 100);
+    private static final int STREAM_WARMUP = Integer.getInteger("bench.stream.warmup", 200);
     /** The stream: a first event at once, then this many more, {@link #STREAM_GAP_MILLIS} apart. */
     private static final int STREAM_CHUNKS = 5;
     private static final long STREAM_GAP_MILLIS = 10;
@@ -61,8 +65,17 @@ public final class GatewayOverhead {
     private static final Pattern RESULT = Pattern.compile("^(\\S+) c=(\\d+) RESULT rps=(\\d+) p50_us=(\\d+) "
             + "p90_us=(\\d+) p99_us=(\\d+) errors=(\\d+)");
 
-    /** One wrk measurement as run.sh prints it. */
-    record Point(String target, int connections, long rps, long p50, long p90, long p99, long errors) {
+    /**
+     * One wrk measurement as run.sh prints it, and the CPU time the gateway's process spent per request meanwhile
+     * (NaN where not measured): on a shared machine, other load changes that cost far less than the latencies.
+     */
+    record Point(String target, int connections, long rps, long p50, long p90, long p99, long errors,
+                 double cpuMicrosPerRequest) {
+
+        Point withCpu(Duration cpu, int seconds) {
+            return new Point(target, connections, rps, p50, p90, p99, errors,
+                    rps == 0 ? Double.NaN : cpu.toNanos() / 1e3 / (rps * (double) seconds));
+        }
 
         static Optional<Point> parse(String line) {
             Matcher m = RESULT.matcher(line.trim());
@@ -71,7 +84,7 @@ public final class GatewayOverhead {
             }
             return Optional.of(new Point(m.group(1), Integer.parseInt(m.group(2)), Long.parseLong(m.group(3)),
                     Long.parseLong(m.group(4)), Long.parseLong(m.group(5)), Long.parseLong(m.group(6)),
-                    Long.parseLong(m.group(7))));
+                    Long.parseLong(m.group(7)), Double.NaN));
         }
     }
 
@@ -134,13 +147,7 @@ public final class GatewayOverhead {
                 String used = routewise.awaitGatewayAnswers(key, model, Duration.ofMinutes(1));
                 System.out.println("- a VIEWER API key's chat completion through Routewise answers 200 ("
                         + "x-routewise-model: " + used + ")");
-                if (WARMUP_SECONDS > 0) {
-                    Point warm = wrk(routewise.url(), 8, WARMUP_SECONDS, postLua, key, model);
-                    System.out.printf("- warm-up (the JVM compiles the hot path): %d s of wrk at 8 connections, "
-                            + "%,d requests/s, %d errors%n", WARMUP_SECONDS, warm.rps(), warm.errors());
-                    require(warm.errors() == 0, "Routewise answered errors during the warm-up; its log ends "
-                            + "with:\n" + routewise.logTail(40));
-                }
+                warmUp(routewise, postLua, key, model);
             } finally {
                 stop(stub);
             }
@@ -148,7 +155,7 @@ public final class GatewayOverhead {
             awaitPortFree(STUB_PORT);
 
             System.out.printf("- run.sh, %d s per point (%s)%n", SECONDS, runSh);
-            List<Point> points = runShared(runSh, routewise.url(), key, model);
+            List<Point> points = runShared(runSh, routewise, key, model);
             reportWrk(points, withPortkey);
 
             System.out.println();
@@ -159,19 +166,40 @@ public final class GatewayOverhead {
                 .availableProcessors() + " cores shared by wrk, the stubs, the gateways and anything else running)");
     }
 
-    private static List<Point> runShared(Path runSh, String url, String key, String model) throws Exception {
+    /**
+     * Runs the shared script and reads its result lines as they come. At each line it samples the CPU time of both
+     * gateways' processes (Routewise, and the Portkey that run.sh started), so each gateway's point gets the CPU its
+     * process spent since the line before: the points run one after the other, so that is its own point's.
+     */
+    private static List<Point> runShared(Path runSh, RoutewiseProcess routewise, String key, String model)
+            throws Exception {
         ProcessBuilder pb = new ProcessBuilder("bash", runSh.toString(), Integer.toString(SECONDS))
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
-        pb.environment().putAll(Map.of("ROUTEWISE_URL", url, "ROUTEWISE_KEY", key, "ROUTEWISE_MODEL", model));
+        pb.environment().putAll(Map.of("ROUTEWISE_URL", routewise.url(), "ROUTEWISE_KEY", key,
+                "ROUTEWISE_MODEL", model));
         Process p = start(pb, "run.sh");
         List<Point> points = new ArrayList<>();
         List<String> lines = new ArrayList<>();
+        Map<String, Duration> cpuBefore = Map.of();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
                 System.out.println("    " + line);
                 lines.add(line);
-                Point.parse(line).ifPresent(points::add);
+                Optional<Point> parsed = Point.parse(line);
+                if (parsed.isPresent()) {
+                    Map<String, Duration> cpuNow = new HashMap<>();
+                    routewise.cpuTime().ifPresent(cpu -> cpuNow.put("routewise", cpu));
+                    p.descendants().filter(h -> h.info().arguments().map(a -> String.join(" ", a)
+                                    .contains("start-server.js")).orElse(false))
+                            .findFirst().flatMap(h -> h.info().totalCpuDuration())
+                            .ifPresent(cpu -> cpuNow.put("portkey", cpu));
+                    Point point = parsed.get();
+                    Duration before = cpuBefore.get(point.target());
+                    Duration now = cpuNow.get(point.target());
+                    points.add(before == null || now == null ? point : point.withCpu(now.minus(before), SECONDS));
+                    cpuBefore = cpuNow;
+                }
             }
         }
         // three targets, two connection counts, the script's sleep; generous on a loaded machine
@@ -191,11 +219,13 @@ public final class GatewayOverhead {
         System.out.printf("Non-streaming, wrk -t1, %d s per point, one request repeated (shared post.lua):%n",
                 SECONDS);
         System.out.println();
-        System.out.println("| target | connections | requests/s | p50 | p90 | p99 | errors |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| target | connections | requests/s | p50 | p90 | p99 | errors "
+                + "| gateway CPU per request |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
         for (Point p : points) {
-            System.out.printf("| %s | %d | %,d | %s | %s | %s | %d |%n", p.target(), p.connections(), p.rps(),
-                    micros(p.p50()), micros(p.p90()), micros(p.p99()), p.errors());
+            System.out.printf("| %s | %d | %,d | %s | %s | %s | %d | %s |%n", p.target(), p.connections(), p.rps(),
+                    micros(p.p50()), micros(p.p90()), micros(p.p99()), p.errors(), Double.isNaN(p.cpuMicrosPerRequest())
+                            ? "-" : micros(Math.round(p.cpuMicrosPerRequest())));
         }
         System.out.println();
         Point direct1 = find(points, "direct", 1);
@@ -215,6 +245,17 @@ public final class GatewayOverhead {
                             : String.format(", %.2f x Portkey (%,d requests/s = %.2f of direct)",
                             ratio(routewise64.rps(), portkey64.rps()), portkey64.rps(),
                             ratio(portkey64.rps(), direct64.rps())));
+        }
+        for (int connections : List.of(1, 64)) {
+            Point r = find(points, "routewise", connections);
+            Point pk = find(points, "portkey", connections);
+            if (r != null && !Double.isNaN(r.cpuMicrosPerRequest())) {
+                System.out.printf("routewise at %d connection%s uses %s of CPU per request%s%n", connections,
+                        connections == 1 ? "" : "s", micros(Math.round(r.cpuMicrosPerRequest())),
+                        pk == null || Double.isNaN(pk.cpuMicrosPerRequest()) ? "" : String.format(
+                                ", %.2f x Portkey's %s", r.cpuMicrosPerRequest() / pk.cpuMicrosPerRequest(),
+                                micros(Math.round(pk.cpuMicrosPerRequest()))));
+            }
         }
         points.stream().filter(p -> p.errors() > 0).forEach(p -> System.out.printf("WARNING: %s at %d connections "
                 + "had %d errors (non-2xx answers, socket errors or timeouts): its figures are suspect%n",
@@ -298,6 +339,45 @@ public final class GatewayOverhead {
                         + "\"messages\":[{\"role\":\"user\",\"content\":\"Say ok\"}]}"));
         headers.forEach(b::header);
         return b.build();
+    }
+
+    /**
+     * Warms Routewise up until the JVM has compiled the gateway's hot path: on a busy 2-core machine C2 keeps
+     * compiling for a minute or more (thousands of requests), and a JVM measured before that measures its compiler
+     * (CPU per request fell from 6 ms to 1.1 ms over two minutes in one run). Rounds of wrk at 8 connections, until
+     * at least {@code bench.warmup.requests} requests are served and the last round's CPU time per request is no
+     * more than 10 % below the best of the rounds before it; at most {@code bench.warmup.max} seconds. run.sh gives
+     * Portkey no warm-up of its own; V8 settles within its first point (see docs/benchmarks.md).
+     */
+    private static void warmUp(RoutewiseProcess routewise, Path postLua, String key, String model)
+            throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WARMUP_MAX_SECONDS);
+        long served = 0;
+        double best = Double.MAX_VALUE;
+        List<String> trail = new ArrayList<>();
+        boolean settled = false;
+        Point round = null;
+        while (!settled && System.nanoTime() < deadline) {
+            Optional<Duration> before = routewise.cpuTime();
+            round = wrk(routewise.url(), 8, WARMUP_ROUND_SECONDS, postLua, key, model);
+            Optional<Duration> after = routewise.cpuTime();
+            require(round.errors() == 0, "Routewise answered errors during the warm-up; its log ends with:\n"
+                    + routewise.logTail(40));
+            served += round.rps() * WARMUP_ROUND_SECONDS;
+            if (before.isEmpty() || after.isEmpty()) {
+                // no CPU figures on this system: the request count alone decides
+                settled = served >= WARMUP_REQUESTS;
+                continue;
+            }
+            double cpu = round.withCpu(after.get().minus(before.get()), WARMUP_ROUND_SECONDS).cpuMicrosPerRequest();
+            trail.add(micros(Math.round(cpu)));
+            settled = served >= WARMUP_REQUESTS && cpu >= 0.9 * best;
+            best = Math.min(best, cpu);
+        }
+        System.out.printf("- warm-up: %,d requests in rounds of %d s of wrk at 8 connections, %,d requests/s at the "
+                        + "end; Routewise's CPU per request by round: %s%s%n", served, WARMUP_ROUND_SECONDS,
+                round == null ? 0 : round.rps(), trail.isEmpty() ? "(not measurable here)" : String.join(", ", trail),
+                settled ? "" : " (NOT settled after " + WARMUP_MAX_SECONDS + " s: figures may include JIT work)");
     }
 
     /** wrk with the shared request script against Routewise's gateway, for the warm-up. */

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -157,6 +158,11 @@ final class RoutewiseProcess implements AutoCloseable {
             return r.statusCode() == 200;
         }, last);
         return used.get();
+    }
+
+    /** CPU time the server's process has used so far, all its threads (JIT and GC included). */
+    Optional<Duration> cpuTime() {
+        return process.info().totalCpuDuration();
     }
 
     /** The last lines of the server's log, for failure messages. */
