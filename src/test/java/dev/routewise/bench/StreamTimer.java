@@ -24,7 +24,7 @@ final class StreamTimer {
     record Answer(int status, String contentType, String body) {
 
         boolean streamed() {
-            return status == 200 && contentType.startsWith("text/event-stream") && body.contains("data: [DONE]");
+            return status == 200 && contentType.startsWith("text/event-stream") && body.contains("[DONE]");
         }
     }
 
@@ -49,7 +49,7 @@ final class StreamTimer {
                 long firstAt = System.nanoTime();
                 String rest = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 long end = System.nanoTime();
-                if (r.statusCode() != 200 || first < 0 || !rest.contains("data: [DONE]")) {
+                if (r.statusCode() != 200 || first < 0 || !rest.contains("[DONE]")) {
                     throw new IllegalStateException(target + " answered " + r.statusCode() + " without a whole "
                             + "stream: " + (first < 0 ? "" : (char) first) + abbreviate(rest));
                 }
