@@ -69,6 +69,16 @@ class CatalogServiceTest {
     }
 
     @Test
+    void models_listed_as_created_at_the_epoch_are_read_back() {
+        // local servers and stubs list "created": 0 or 1; SQLite hands such small millisecond values back as Integer
+        catalog.apply(source, List.of(DiscoveredModel.idOnly("local-model", Instant.EPOCH),
+                DiscoveredModel.idOnly("bench-model", Instant.ofEpochSecond(1))), run());
+
+        assertThat(catalog.hasFallbacks(source.id())).isFalse();
+        assertThat(models()).extracting(CatalogModel::modelId).containsExactly("bench-model", "local-model");
+    }
+
+    @Test
     void a_model_no_longer_listed_is_marked_missing_and_comes_back_when_listed_again() {
         catalog.apply(source, List.of(DiscoveredModel.idOnly("gpt-4o", null),
                 DiscoveredModel.idOnly("gpt-4o-mini", null)), run());

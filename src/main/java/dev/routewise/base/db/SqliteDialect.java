@@ -94,10 +94,15 @@ final class SqliteDialect extends AbstractDialect implements JdbcDialect {
         return IdentifierProcessing.ANSI;
     }
 
-    /** Instants are written as timestamps, which sqlite-jdbc stores as epoch milliseconds. */
+    /**
+     * Instants are written as timestamps, which sqlite-jdbc stores as epoch milliseconds and reads back as a Long,
+     * or as an Integer when the value fits one: any instant before 1970-01-25, such as the {@code "created": 0}
+     * that some OpenAI-compatible servers list for every model.
+     */
     @Override
     public Collection<Object> getConverters() {
-        return List.of(EpochMillisToInstant.INSTANCE, IntegerToBoolean.INSTANCE, BigDecimalToText.INSTANCE);
+        return List.of(EpochMillisToInstant.INSTANCE, SmallEpochMillisToInstant.INSTANCE, IntegerToBoolean.INSTANCE,
+                BigDecimalToText.INSTANCE);
     }
 
     @ReadingConverter
@@ -106,6 +111,16 @@ final class SqliteDialect extends AbstractDialect implements JdbcDialect {
 
         @Override
         public Instant convert(Long source) {
+            return Instant.ofEpochMilli(source);
+        }
+    }
+
+    @ReadingConverter
+    enum SmallEpochMillisToInstant implements Converter<Integer, Instant> {
+        INSTANCE;
+
+        @Override
+        public Instant convert(Integer source) {
             return Instant.ofEpochMilli(source);
         }
     }
