@@ -49,18 +49,15 @@ final class CascadePanel extends VerticalLayout {
         setWidthFull();
 
         Paragraph how = new Paragraph("With a cascade on, the gateway first asks a cheaper model: the one picked "
-                + "here when it fits the request, or else " + CHEAPEST + " and costs less than the model the "
-                + "router chose. Its answer is kept unless it is empty, a refusal, cut off by the length limit, "
-                + "stopped by a content filter, or not valid JSON when the request asked for JSON; then it escalates "
-                + "and the router's model answers as usual.");
-        Paragraph cost = new Paragraph("An escalated attempt still costs: its tokens count in the call's cost. The "
-                + "cheaper model is asked without streaming so its answer can be checked, so streaming clients get "
-                + "the first token only once it passed.");
+                + "here when it fits the request, or else " + CHEAPEST + " and costs less than the router's choice. "
+                + "It escalates to the router's model when that answer is empty, a refusal, cut off by the length "
+                + "limit, stopped by a content filter, or not valid JSON when the request asked for JSON. The "
+                + "cheaper attempt's cost counts even when it escalates, and it is asked without streaming so its "
+                + "answer can be checked: streaming clients get their first token after the check.");
         how.addClassName("rw-muted");
-        cost.addClassName("rw-muted");
         rows.addClassName("rw-cascade-rows");
         rows.setWidthFull();
-        add(how, cost, rows);
+        add(how, rows);
         if (!canEdit) {
             Paragraph readOnly = new Paragraph("Operators change cascades.");
             readOnly.addClassName("rw-muted");
@@ -94,6 +91,8 @@ final class CascadePanel extends VerticalLayout {
             setId("cascade-" + profile);
             setWidthFull();
             setAlignItems(FlexComponent.Alignment.CENTER);
+            // on a narrow screen the fields go under the profile rather than out of sight
+            setWrap(true);
 
             Span name = new Span(profile);
             name.addClassNames("rw-strong", "rw-cascade-profile");
@@ -111,8 +110,7 @@ final class CascadePanel extends VerticalLayout {
             cheapModel.addCustomValueSetListener(e -> cheapModel.setValue(e.getDetail()));
             cheapModel.setClearButtonVisible(true);
             cheapModel.setReadOnly(!canEdit);
-            cheapModel.addClassName("rw-mono");
-            cheapModel.setWidth("26rem");
+            cheapModel.setWidth("25rem");
             show(saved);
 
             on.addValueChangeListener(e -> edited());
@@ -122,7 +120,9 @@ final class CascadePanel extends VerticalLayout {
                 save.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
                 add(save);
             }
+            // the profile's name and description take what is left, so the fields line up from row to row
             expand(label);
+            on.addClassNames("rw-cascade-on", "rw-switch");
         }
 
         private void show(Cascade c) {

@@ -59,14 +59,15 @@ final class PromptsPanel extends VerticalLayout {
                 + "prompt.");
         help.addClassName("rw-muted");
 
-        grid.addColumn(PromptTemplate::target).setHeader("Target").setKey("target").setAutoWidth(true)
-                .setFlexGrow(0).setPartNameGenerator(t -> "mono");
+        // targets wrap rather than squeeze the text out of sight
+        grid.addColumn(PromptTemplate::target).setHeader("Target").setKey("target").setWidth("12rem")
+                .setFlexGrow(1).setResizable(true).setPartNameGenerator(t -> "mono");
         grid.addColumn(PromptTemplate::position).setHeader("Position").setKey("position").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addComponentColumn(t -> CallFormats.badge(t.enabled() ? "enabled" : "disabled",
                 t.enabled() ? "badge success small" : "badge contrast small")).setHeader("State").setKey("enabled")
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(t -> shorten(t.text())).setHeader("Text").setKey("text").setFlexGrow(1)
+        grid.addColumn(t -> shorten(t.text())).setHeader("Text").setKey("text").setWidth("16rem").setFlexGrow(2)
                 .setTooltipGenerator(PromptTemplate::text);
         if (canEdit) {
             grid.addComponentColumn(t -> {
@@ -78,7 +79,8 @@ final class PromptsPanel extends VerticalLayout {
                 return new HorizontalLayout(edit, delete);
             }).setKey("actions").setAutoWidth(true).setFlexGrow(0);
         }
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES,
+                GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addClassName("rw-gateway-prompts");
         grid.setAllRowsVisible(true);
         grid.setWidthFull();
@@ -100,6 +102,8 @@ final class PromptsPanel extends VerticalLayout {
 
     void refresh() {
         grid.setItems(settings.templates());
+        // auto widths were measured on the rows shown before
+        grid.recalculateColumnWidths();
     }
 
     /** A template's text on one line, cut to {@link #SHORT_TEXT} characters. */
@@ -160,7 +164,6 @@ final class PromptsPanel extends VerticalLayout {
             target.addCustomValueSetListener(e -> target.setValue(e.getDetail()));
             target.setPlaceholder("provider/model, provider/* or *");
             target.setHelperText("A model id, every model of a provider (provider/*) or every model (*)");
-            target.addClassName("rw-mono");
             target.setWidthFull();
             position.setItems("prepend", "append");
             position.setItemLabelGenerator(p -> p.equals("prepend") ? "Before the system prompt"
