@@ -2,6 +2,7 @@ package dev.routewise.gateway;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.routewise.e2e.BrowserTest;
 import org.junit.jupiter.api.AfterEach;
@@ -10,12 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
+import java.util.List;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
  * An admin runs a prompt through the gateway from the test bench against stub providers, reads the answer, the
  * fallback and the cost, finds the call in the Gateway view with its attempts, its fallback among the events, sets
- * a model's limit, and sees the call under its decision in the decision log.
+ * a model's limit, turns on a profile's cascade, adds and deletes system-prompt templates, and sees the call under
+ * its decision in the decision log.
  */
 class GatewayConsoleIT extends BrowserTest {
 
@@ -33,6 +37,29 @@ class GatewayConsoleIT extends BrowserTest {
     @AfterEach
     void closeStubs() {
         stubs.close();
+    }
+
+    /** Waits until the toasts of earlier steps are gone, so a picture shows only the view. */
+    private void notificationsClosed() {
+        assertThat(page.locator("vaadin-notification-card")).hasCount(0,
+                new LocatorAssertions.HasCountOptions().setTimeout(15_000));
+    }
+
+    /** Adds a template through the Prompts tab's dialog, pictured once filled in, and waits for its row. */
+    private void addTemplate(String target, String position, String text, boolean picture) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add template")).click();
+        Locator dialog = page.locator("vaadin-dialog.rw-prompt-dialog");
+        dialog.getByRole(AriaRole.COMBOBOX, new Locator.GetByRoleOptions().setName("Target")).fill(target);
+        page.keyboard().press("Enter");
+        dialog.getByText(position).click();
+        dialog.getByRole(AriaRole.TEXTBOX, new Locator.GetByRoleOptions().setName("Text")).fill(text);
+        if (picture) {
+            screenshot("gateway-prompt-dialog");
+        }
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+        assertThat(page.getByText("Template for " + target + " saved")).isVisible();
+        assertThat(page.locator("vaadin-grid.rw-gateway-prompts vaadin-grid-cell-content")
+                .getByText(target, new Locator.GetByTextOptions().setExact(true))).isVisible();
     }
 
     @Test
@@ -86,9 +113,47 @@ class GatewayConsoleIT extends BrowserTest {
                 .isVisible();
         screenshot("gateway-limits");
 
+        notificationsClosed();
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Cascade")).click();
+        Locator cascade = page.locator("#cascade-" + stubs.profile());
+        cascade.getByText("Try a cheaper model first").click();
+        cascade.locator("vaadin-combo-box input").fill(stubs.answeringModel());
+        page.keyboard().press("Enter");
+        cascade.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+        assertThat(page.getByText("Cascade of " + stubs.profile() + " on: tries " + stubs.answeringModel()
+                + " first")).isVisible();
+        Locator cheapest = page.locator("#cascade-" + stubs.failingProfile());
+        cheapest.getByText("Try a cheaper model first").click();
+        cheapest.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+        assertThat(page.getByText("Cascade of " + stubs.failingProfile() + " on: tries the cheapest model that "
+                + "fits each request first")).isVisible();
+        notificationsClosed();
+        screenshot("gateway-cascade");
+
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Prompts")).click();
+        String provider = stubs.answeringModel().substring(0, stubs.answeringModel().indexOf('/'));
+        addTemplate(provider + "/*", "After the system prompt",
+                "Answer through {model}: keep answers short and say when you are unsure.", true);
+        addTemplate(stubs.answeringModel(), "Before the system prompt",
+                "You are a careful assistant. Reply in the language of the question.", false);
+        notificationsClosed();
+        screenshot("gateway-prompts");
+
+        // rows come in target order, a provider's '*' before its model ids
+        for (String target : List.of(provider + "/*", stubs.answeringModel())) {
+            page.locator("vaadin-grid.rw-gateway-prompts vaadin-grid-cell-content vaadin-horizontal-layout")
+                    .first().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete")).click();
+            Locator confirm = page.locator("vaadin-confirm-dialog");
+            assertThat(confirm.getByText("Delete the template for " + target + "?")).isVisible();
+            confirm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete")).click();
+            assertThat(page.getByText("Template for " + target + " deleted")).isVisible();
+        }
+
         page.locator("vaadin-side-nav-item[path='decisions']").click();
         page.waitForURL("**/decisions**");
         page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Model")).fill(stubs.failingModel());
+        // the filter applies a moment after typing and re-lists the grid, which would drop a selection made before
+        assertThat(page.getByText("1 decision", new Page.GetByTextOptions().setExact(true))).isVisible();
         Locator decision = page.locator("vaadin-grid vaadin-grid-cell-content")
                 .getByText(stubs.failingModel(), new Locator.GetByTextOptions().setExact(true)).first();
         assertThat(decision).isVisible();

@@ -120,6 +120,10 @@ public final class StubProviders implements AutoCloseable {
 
     @Override
     public void close() {
+        // a cascade outlives its profile, and would apply again to the next profile of the same name
+        for (String p : List.of(profile, failingProfile)) {
+            api.call("PUT", "/api/v1/gateway/cascades/" + p, ApiClient.MASTER_KEY, "{\"enabled\":false}");
+        }
         api.call("DELETE", "/api/v1/router/profiles/" + profile, ApiClient.MASTER_KEY, null);
         api.call("DELETE", "/api/v1/router/profiles/" + failingProfile, ApiClient.MASTER_KEY, null);
         for (String model : List.of(failingModel(), answeringModel())) {

@@ -28,6 +28,7 @@ import dev.routewise.base.ui.Notifications;
 import dev.routewise.gateway.GatewayCall;
 import dev.routewise.gateway.GatewayCallService;
 import dev.routewise.gateway.GatewayCallService.ModelLimit;
+import dev.routewise.gateway.GatewaySettingsService;
 import dev.routewise.routing.RoutingService;
 import dev.routewise.security.AppRoles;
 import jakarta.annotation.security.PermitAll;
@@ -39,9 +40,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the gateway did and the limits it keeps: the latest calls with each attempt, the cooldown, rate-limit and
- * fallback events that explain why a model was skipped, and the requests and tokens per minute configured per
- * model. Every signed-in role reads; operators set limits.
+ * What the gateway did and how it is set: the latest calls with each attempt, the cooldown, rate-limit and
+ * fallback events that explain why a model was skipped, the requests and tokens per minute configured per model,
+ * the profiles that try a cheaper model first, and the system-prompt templates per model or provider. Every
+ * signed-in role reads; operators change limits, cascades and templates.
  */
 @Route("gateway")
 @PageTitle("Gateway")
@@ -80,9 +82,15 @@ public class GatewayView extends VerticalLayout {
     final IntegerField tpm = new IntegerField("Tokens per minute");
     final Button saveLimit = new Button("Save limit", e -> saveLimit());
 
-    public GatewayView(GatewayCallService gateway, RoutingService routing, AuthenticationContext authentication) {
+    final CascadePanel cascade;
+    final PromptsPanel prompts;
+
+    public GatewayView(GatewayCallService gateway, GatewaySettingsService settings, RoutingService routing,
+                       AuthenticationContext authentication) {
         this.gateway = gateway;
         this.canEdit = authentication.hasRole(AppRoles.OPERATOR);
+        this.cascade = new CascadePanel(settings, routing, canEdit);
+        this.prompts = new PromptsPanel(settings, routing, canEdit);
         addClassName("rw-page");
         setWidthFull();
 
@@ -90,6 +98,8 @@ public class GatewayView extends VerticalLayout {
         tabs.add("Calls", callsTab());
         tabs.add("Events", eventsTab());
         tabs.add("Limits", limitsTab(routing));
+        tabs.add("Cascade", cascade);
+        tabs.add("Prompts", prompts);
         tabs.addSelectedChangeListener(e -> refreshSelected());
         add(tabs);
         refreshCalls();
@@ -99,7 +109,9 @@ public class GatewayView extends VerticalLayout {
         switch (tabs.getSelectedIndex()) {
             case 0 -> refreshCalls();
             case 1 -> refreshEvents();
-            default -> refreshLimits();
+            case 2 -> refreshLimits();
+            case 3 -> cascade.refresh();
+            default -> prompts.refresh();
         }
     }
 
