@@ -13,7 +13,6 @@ import dev.routewise.routing.RoutingService;
 import dev.routewise.routing.engine.RouteConstraints;
 import dev.routewise.routing.engine.RouteDecision;
 import dev.routewise.routing.engine.ScoredCandidate;
-import jakarta.annotation.security.PermitAll;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -108,17 +107,20 @@ public class ChatGateway {
         this.clock = clock;
     }
 
-    /** Answers a non-streaming request. */
-    @PermitAll
+    /**
+     * Answers a non-streaming request. Not a method-security boundary, on purpose: every caller is already signed
+     * in (the /v1 filter chain with an API key, the console's views with a session), and a proxy would cost every
+     * gateway call a reflective call and an authorization observation.
+     */
     public Result complete(ObjectNode body, Caller caller) throws InterruptedException {
         return new Run(body, caller, null).execute();
     }
 
     /**
      * Answers a streaming request into {@code sink}; returns null when the answer went there (successfully or
-     * ended by an error event), or the error to answer with when nothing was sent.
+     * ended by an error event), or the error to answer with when nothing was sent. Signed-in callers only, as
+     * {@link #complete}.
      */
-    @PermitAll
     public Result stream(ObjectNode body, Caller caller, StreamSink sink) throws InterruptedException {
         Result r = new Run(body, caller, sink).execute();
         return r.status() == STREAMED ? null : r;

@@ -2,6 +2,7 @@ package dev.routewise.gateway;
 
 import dev.routewise.base.InvalidInputException;
 import dev.routewise.base.NotFoundException;
+import dev.routewise.routing.ProfileDeleted;
 import dev.routewise.routing.RoutingService;
 import dev.routewise.routing.engine.Profile;
 import dev.routewise.security.AppRoles;
@@ -10,6 +11,7 @@ import dev.routewise.security.AuditService;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -95,6 +97,14 @@ public class GatewaySettingsService {
                 on ? "on, cheap model " + (model == null ? "the cheapest that fits" : model) : "off");
         load();
         return cascadeOf(profile);
+    }
+
+    /** A deleted profile's cascade goes with it, so a new profile of the same name starts without one. */
+    @EventListener
+    void profileDeleted(ProfileDeleted e) {
+        if (jdbc.sql("DELETE FROM gateway_cascade WHERE profile = ?").param(e.name()).update() > 0) {
+            load();
+        }
     }
 
     @PermitAll

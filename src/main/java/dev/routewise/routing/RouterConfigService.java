@@ -48,7 +48,11 @@ public class RouterConfigService {
     private final RoutingProperties properties;
     private final AtomicReference<RouterConfig> current = new AtomicReference<>();
 
-    RouterConfigService(JdbcClient jdbc, AuditService audit, Clock clock, RoutingProperties properties) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    RouterConfigService(JdbcClient jdbc, AuditService audit, Clock clock, RoutingProperties properties,
+                        org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -198,6 +202,7 @@ public class RouterConfigService {
                 }
             }
             jdbc.sql("DELETE FROM task_override WHERE profile = ?").param(before.name()).update();
+            events.publishEvent(new ProfileDeleted(before.name()));
         }
         jdbc.sql("DELETE FROM router_profile WHERE name = ?").param(before.name()).update();
         RouterConfig after = reload();
@@ -325,6 +330,7 @@ public class RouterConfigService {
                     jdbc.sql("DELETE FROM router_profile WHERE name = ?").param(old.name()).update();
                     if (!old.builtIn()) {
                         jdbc.sql("DELETE FROM task_override WHERE profile = ?").param(old.name()).update();
+                        events.publishEvent(new ProfileDeleted(old.name()));
                     }
                     audit.recordChange(AuditAction.ROUTER_CHANGED, "profile " + old.name(), describe(old),
                             old.builtIn() ? "reset by config import" : null);

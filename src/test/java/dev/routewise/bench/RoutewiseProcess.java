@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +56,16 @@ final class RoutewiseProcess implements AutoCloseable {
         Path dir = Files.createTempDirectory("routewise-gateway-bench");
         Path log = dir.resolve("routewise.log");
         int port = freePort();
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "--server.port=" + port)
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // e.g. -Dbench.jvmArgs="-XX:StartFlightRecording=filename=/tmp/gw.jfr" to profile the gateway
+        for (String arg : System.getProperty("bench.jvmArgs", "").split("\\s+")) {
+            if (!arg.isBlank()) {
+                command.add(arg);
+            }
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

@@ -221,6 +221,10 @@ class GatewayBehaviourTest {
                 .param(decision).query(String.class).list()).containsExactly("escalated", "ok");
         // 150 tokens at $0.10 per million, then 150 at $10.00
         assertThat(new java.math.BigDecimal((String) call.get("cost_usd"))).isEqualByComparingTo("0.001515");
+
+        // the cascade goes with its profile
+        api.call("DELETE", "/api/v1/router/profiles/gw-cc", ApiClient.MASTER_KEY, null);
+        assertThat(api.get("/api/v1/gateway/cascades").body()).doesNotContain("gw-cc");
     }
 
     @Test
