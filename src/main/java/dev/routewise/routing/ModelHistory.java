@@ -137,6 +137,9 @@ class ModelHistory {
                         + "ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, "
                         + "updated_by = excluded.updated_by")
                 .params(LEARNED_SINCE, Long.toString(clock.millis()), clock.millis(), "reset").update();
+        // the gateway's observations are counted per hour, so the hour's earlier ones cannot be told apart: all go
+        jdbc.sql("DELETE FROM model_observation").update();
+        jdbc.sql("DELETE FROM model_latency_sample").update();
         recompute();
         return cleared;
     }

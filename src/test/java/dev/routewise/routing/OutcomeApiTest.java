@@ -146,9 +146,10 @@ class OutcomeApiTest {
         long now = System.currentTimeMillis();
         List<Observation> seen = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            // latencies are sampled at most once a second per model
-            seen.add(new Observation(now - i * 1000L, good, "qa", true, 300 + i * 10));
-            seen.add(new Observation(now - i * 1000L, flaky, "qa", i == 0, null));
+            // latencies are sampled at most once a second per model; later seconds, not earlier ones, so that a
+            // reset of the learned history by another test a moment ago does not forget them
+            seen.add(new Observation(now + i * 1000L, good, "qa", true, 300 + i * 10));
+            seen.add(new Observation(now + i * 1000L, flaky, "qa", i == 0, null));
         }
 
         outcomes.observe(seen);
