@@ -1,0 +1,31 @@
+package dev.routewise.spend;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Cost held against budgets for one call between {@link BudgetService#reserve} and {@link BudgetService#settle} or
+ * {@link BudgetService#release}.
+ *
+ * @param estimateUsd     the caller's estimate of the call's cost
+ * @param degrade         true when a {@code degrade} budget would be exceeded: the caller should switch to a cheaper
+ *                        profile
+ * @param degradedBy      the budgets that asked to degrade
+ * @param holds           what is held on each windowed budget
+ */
+public record Reservation(UUID id, BigDecimal estimateUsd, boolean degrade, List<Budget> degradedBy,
+                          List<Hold> holds) {
+
+    public Reservation {
+        Objects.requireNonNull(id);
+        Objects.requireNonNull(estimateUsd);
+        degradedBy = List.copyOf(degradedBy);
+        holds = List.copyOf(holds);
+    }
+
+    /** The amount held on one budget's window; the window is fixed when the call is reserved. */
+    public record Hold(long budgetId, long windowStart, BigDecimal amountUsd) {
+    }
+}
