@@ -168,7 +168,7 @@ final class ModelCommands {
         }
     }
 
-    @Command(name = "budget", description = "Budgets and how much of each is used (needs a server with budgets).")
+    @Command(name = "budget", description = "Budgets and how much of each window is spent, reserved and left.")
     static final class Budget extends ApiCommand {
 
         @Override
@@ -177,7 +177,22 @@ final class ModelCommands {
             if (json()) {
                 return printRaw(answer.body());
             }
-            Generic.print(this, answer.json());
+            if (answer.json().isEmpty()) {
+                out().println("No budgets: create them in the console or with POST /api/v1/budgets.");
+                return 0;
+            }
+            Table table = new Table("SCOPE", "PERIOD", "POLICY", "LIMIT USD", "SPENT USD", "RESERVED USD",
+                    "REMAINING USD", "WINDOW FROM").right(3, 4, 5, 6);
+            for (JsonNode s : answer.json()) {
+                JsonNode b = s.path("budget");
+                String scope = b.path("scope").asString("") + (b.path("scopeId").isNull() || b.path("scopeId")
+                        .isMissingNode() ? "" : " " + b.path("scopeId").asString());
+                table.add(scope, b.path("period").asString(""), b.path("policy").asString(""),
+                        b.path("limitUsd").asString(""), s.path("spentUsd").asString(""),
+                        s.path("reservedUsd").asString(""), s.path("exhausted").asBoolean(false) ? "exhausted"
+                                : s.path("remainingUsd").asString(""), textOr(s, "windowStart", "per request"));
+            }
+            print(table);
             return 0;
         }
     }

@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -247,14 +248,22 @@ class CliTest {
     }
 
     @Test
-    void model_cost_and_budget_say_plainly_that_this_server_has_no_ledger_yet() {
-        Run cost = cli("model", "cost", "--period", "month", "--group-by", "team");
-        Run budget = cli("model", "budget");
+    void model_cost_says_plainly_that_this_server_has_no_ledger_yet_and_model_budget_lists_the_budgets() {
+        HttpResponse<String> created = api.post("/api/v1/budgets", "{\"scope\":\"team\",\"scopeId\":\"cli-team\","
+                + "\"period\":\"month\",\"limitUsd\":25.50,\"policy\":\"block\",\"warnAt\":[0.8]}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = created.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
+        try {
+            Run cost = cli("model", "cost", "--period", "month", "--group-by", "team");
+            Run budget = cli("model", "budget");
 
-        assertThat(cost.code()).isEqualTo(4);
-        assertThat(cost.err()).contains("This server has no cost ledger yet").contains("404");
-        assertThat(budget.code()).isEqualTo(4);
-        assertThat(budget.err()).contains("This server has no budgets yet");
+            assertThat(cost.code()).isEqualTo(4);
+            assertThat(cost.err()).contains("This server has no cost ledger yet").contains("404");
+            assertThat(budget.code()).isZero();
+            assertThat(budget.out()).contains("cli-team").contains("25.5");
+        } finally {
+            api.call("DELETE", "/api/v1/budgets/" + id, ApiClient.MASTER_KEY, null);
+        }
     }
 
     @Test
