@@ -211,7 +211,13 @@ class GatewayBehaviourTest {
         assertThat(api.call("PUT", "/api/v1/gateway/cascades/gw-cc", ApiClient.MASTER_KEY, "{\"enabled\":true,"
                 + "\"cheapModel\":\"" + a + "\"}").statusCode()).isEqualTo(200);
 
-        HttpResponse<String> r = ask(p, "");
+        // the router prefers the strong model once its model snapshot has the new prices and tiers
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            answers.add(ask(p, ""));
+            return answers.getLast().headers().firstValue("x-routewise-model").orElse("").equals(b);
+        });
+        HttpResponse<String> r = answers.getLast();
         String decision = r.headers().firstValue("x-routewise-decision-id").orElseThrow();
         Map<String, Object> call = call(decision);
 
