@@ -4,6 +4,7 @@ import dev.routewise.base.InvalidInputException;
 import dev.routewise.base.web.ProblemResponses;
 import dev.routewise.classify.ClassifierService;
 import dev.routewise.classify.ClassifyInputs;
+import dev.routewise.gateway.protocol.CompletionChunks;
 import dev.routewise.gateway.protocol.FailureClass;
 import dev.routewise.gateway.protocol.StreamTranslator;
 import dev.routewise.gateway.protocol.UpstreamRequest;

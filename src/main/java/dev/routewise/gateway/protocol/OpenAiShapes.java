@@ -194,20 +194,18 @@ final class OpenAiShapes {
 
     /** A {@code chat.completion} without choices yet. */
     static ObjectNode completion(JsonMapper json, String id, long created, String model) {
-        ObjectNode c = json.createObjectNode();
-        c.put("id", id);
-        c.put("object", "chat.completion");
-        c.put("created", created);
-        c.put("model", model);
-        c.putArray("choices");
-        return c;
+        return shell(json, "chat.completion", id, created, model);
     }
 
     /** A {@code chat.completion.chunk} without choices yet. */
     static ObjectNode chunk(JsonMapper json, String id, long created, String model) {
+        return shell(json, "chat.completion.chunk", id, created, model);
+    }
+
+    private static ObjectNode shell(JsonMapper json, String object, String id, long created, String model) {
         ObjectNode c = json.createObjectNode();
         c.put("id", id);
-        c.put("object", "chat.completion.chunk");
+        c.put("object", object);
         c.put("created", created);
         c.put("model", model);
         c.putArray("choices");

@@ -1,4 +1,4 @@
-package dev.routewise.gateway;
+package dev.routewise.gateway.protocol;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,13 +12,13 @@ import java.util.List;
  * A whole chat completion told as OpenAI stream chunks, for a streaming client whose answer came whole (a
  * cascade's cheaper model is asked without streaming, so its answer can be checked before the client sees it).
  */
-final class CompletionChunks {
+public final class CompletionChunks {
 
     private CompletionChunks() {
     }
 
     /** The chunks' JSON texts: the message as one delta, the finish reason, and the usage when asked for. */
-    static List<String> of(JsonNode completion, boolean includeUsage, JsonMapper json) {
+    public static List<String> of(JsonNode completion, boolean includeUsage, JsonMapper json) {
         List<String> chunks = new ArrayList<>(3);
         JsonNode choice = completion.path("choices").path(0);
         JsonNode message = choice.path("message");
@@ -54,11 +54,10 @@ final class CompletionChunks {
     }
 
     private static ObjectNode chunk(JsonNode completion, JsonMapper json) {
-        ObjectNode c = json.createObjectNode();
-        c.put("id", completion.path("id").asString("chatcmpl-routewise"));
-        c.put("object", "chat.completion.chunk");
-        c.put("created", completion.path("created").asLong(System.currentTimeMillis() / 1000));
-        c.put("model", completion.path("model").asString(""));
+        ObjectNode c = OpenAiShapes.chunk(json, completion.path("id").asString("chatcmpl-routewise"),
+                completion.path("created").asLong(System.currentTimeMillis() / 1000),
+                completion.path("model").asString(""));
         return c;
     }
+
 }
