@@ -163,6 +163,8 @@ public class ChatGateway {
         private final long createdAt = clock.millis();
         private final List<GatewayCall.Attempt> attempts = new ArrayList<>();
         private RoutingService.Routed routed;
+        /** The routing context with OpenAI's {@code user} field folded in; set by {@link #route}. */
+        private RoutingService.RequestContext context;
         private long estimatedTokens;
         private Long ttftMs;
         private boolean opened;
@@ -372,7 +374,7 @@ public class ChatGateway {
                 constraints = constraints.withAllowedModels(List.of(model));
             }
             String format = body.path("response_format").path("type").asString("");
-            RoutingService.RequestContext context = caller.context();
+            context = caller.context();
             String user = body.path("user").asString(null);
             if (context.user() == null && user != null && !user.isBlank()) {
                 context = new RoutingService.RequestContext(context.priority(), context.labels(), user,
@@ -660,14 +662,19 @@ public class ChatGateway {
             }
             RouteDecision d = routed.decision();
             int clientStatus = status == STREAMED ? 200 : status;
-            log.record(new GatewayCall(routed.decisionId(), createdAt, caller.name(), caller.apiKeyId(),
-                    body.path("model").asString(""), d.profile(), d.task() == null ? null : d.task().id(),
+            log.record(new GatewayCall(routed.decisionId(), createdAt, caller.name(), caller.apiKeyId(), endUser(),
+                    context == null ? null : context.team(), body.path("model").asString(""), d.profile(), d.task() == null ? null : d.task().id(),
                     t == null ? null : t.model().id(), t == null ? null : t.model().provider(), stream, clientStatus,
                     outcome, error, fallbacks, (System.nanoTime() - startNanos) / 1_000_000, ttftMs, usage, cost,
                     costStatus, attempts));
             JsonNode node = answer == null ? null : answer instanceof JsonNode n ? n : json.valueToTree(answer);
             return new Result(status, node, routed.decisionId(), t == null ? null : t.model().id(), fallbacks,
                     attempts.stream().map(GatewayCall.Attempt::summary).toList());
+        }
+
+        /** Whom the call was for: the end user named in the request, else the signed-in caller. */
+        private String endUser() {
+            return context != null && context.user() != null ? context.user() : caller.name();
         }
 
         private String providerSaid(Targets.Target t, Failed f) {

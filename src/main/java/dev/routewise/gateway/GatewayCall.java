@@ -9,11 +9,16 @@ import java.util.List;
  * What the gateway did for one request: the decision it executed, each attempt on a provider, the usage and what it
  * cost. A cost of null is unknown (the provider reported no usage, or the model has no price), never $0.
  *
+ * @param caller     the signed-in principal (an API key's owner, or the console user)
+ * @param user       the end user the call was made for: the routing context's user ({@code x-routewise-user} or
+ *                   OpenAI's {@code user} field), else the caller; budgets of scope {@code user} count this name
+ * @param team       the routing context's team, if any
  * @param outcome    ok, failed (every model failed), rejected (the provider refused the request itself), cancelled
  *                   (the client went away), broken (a stream failed after content reached the client), no_model
  * @param costStatus known, unknown_usage, unpriced, or none (no provider answered, nothing to pay)
  */
-public record GatewayCall(String decisionId, long createdAt, String caller, Long apiKeyId, String requestedModel,
+public record GatewayCall(String decisionId, long createdAt, String caller, Long apiKeyId, String user, String team,
+                          String requestedModel,
                           String profile, String task, String model, String provider, boolean stream, int status,
                           String outcome, String error, int fallbacks, long latencyMs, Long ttftMs, Usage usage,
                           BigDecimal costUsd, String costStatus, List<Attempt> attempts) {
@@ -26,7 +31,11 @@ public record GatewayCall(String decisionId, long createdAt, String caller, Long
      * One call of one model, or a model skipped without a call.
      *
      * @param status     the provider's HTTP status, null when none came (connection error, timeout, skipped)
-     * @param outcome    ok, failed, skipped, broken, cancelled, rejected
+     * @param caller     the signed-in principal (an API key's owner, or the console user)
+ * @param user       the end user the call was made for: the routing context's user ({@code x-routewise-user} or
+ *                   OpenAI's {@code user} field), else the caller; budgets of scope {@code user} count this name
+ * @param team       the routing context's team, if any
+ * @param outcome    ok, failed, skipped, broken, cancelled, rejected
      * @param errorClass a {@link dev.routewise.gateway.protocol.FailureClass} key, or why it was skipped
      *                   (cooling_down, rate_limited, unsupported, context_length)
      * @param costUsd    what this attempt cost, null when unknown or nothing was generated

@@ -28,8 +28,9 @@ class GatewayCallLog {
     private static final String CALL = """
             INSERT OR REPLACE INTO gateway_call (decision_id, created_at, caller, api_key_id, requested_model, profile,
                 task, model, provider, stream, status, outcome, error, attempts, fallbacks, latency_ms, ttft_ms,
-                input_tokens, output_tokens, cached_tokens, cache_write_tokens, reasoning_tokens, cost_usd, cost_status)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                input_tokens, output_tokens, cached_tokens, cache_write_tokens, reasoning_tokens, cost_usd, cost_status,
+                user_name, team)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String ATTEMPT = """
             INSERT OR REPLACE INTO gateway_attempt (decision_id, seq, model, provider, started_at, status, outcome,
                 error_class, error, latency_ms, ttft_ms, input_tokens, output_tokens, cost_usd)
@@ -148,6 +149,8 @@ class GatewayCallLog {
         setLong(ps, 22, u == null ? null : u.reasoningTokens());
         ps.setString(23, plain(c.costUsd()));
         ps.setString(24, c.costStatus());
+        ps.setString(25, c.user());
+        ps.setString(26, c.team());
     }
 
     private static void setAttempt(PreparedStatement ps, String decisionId, GatewayCall.Attempt a)

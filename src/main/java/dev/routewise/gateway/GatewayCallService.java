@@ -130,7 +130,8 @@ public class GatewayCallService {
                 rs.getLong("output_tokens"), rs.getLong("cached_tokens"), rs.getLong("cache_write_tokens"),
                 rs.getLong("reasoning_tokens"));
         return new GatewayCall(rs.getString("decision_id"), rs.getLong("created_at"), rs.getString("caller"),
-                longOrNull(rs, "api_key_id"), rs.getString("requested_model"), rs.getString("profile"),
+                longOrNull(rs, "api_key_id"), rs.getString("user_name"), rs.getString("team"),
+                rs.getString("requested_model"), rs.getString("profile"),
                 rs.getString("task"), rs.getString("model"), rs.getString("provider"), rs.getInt("stream") != 0,
                 rs.getInt("status"), rs.getString("outcome"), rs.getString("error"), rs.getInt("fallbacks"),
                 rs.getLong("latency_ms"), longOrNull(rs, "ttft_ms"), usage, decimal(rs.getString("cost_usd")),

@@ -7,6 +7,7 @@ import dev.routewise.security.AuditAction;
 import dev.routewise.security.AuditService;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -52,6 +53,7 @@ public class BudgetService {
     private final ZoneId zone;
     private final BigDecimal holdFactor;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
     private final Object lock = new Object();
     /** Amounts held per budget window, guarded by {@link #lock}. */
     private final Map<WindowKey, BigDecimal> reserved = new HashMap<>();
@@ -62,8 +64,9 @@ public class BudgetService {
     }
 
     BudgetService(JdbcClient jdbc, AuditService audit, Clock clock, SpendProperties properties,
-                  PlatformTransactionManager transactions) {
+                  PlatformTransactionManager transactions, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.tx = new TransactionTemplate(transactions);
         this.audit = audit;
         this.clock = clock;
@@ -208,7 +211,8 @@ public class BudgetService {
      * counted, because the provider most likely billed the call and counting nothing is how budgets get overshot.
      * Settling a reservation that was already settled or released does nothing.
      *
-     * @return the warning thresholds this call's cost crossed
+     * @return the warning thresholds this call's cost crossed; each is also published as an application event
+     *         (listeners run on the settling thread and must only queue work)
      */
     @PermitAll
     public List<ThresholdCrossed> settle(Reservation reservation, BigDecimal actualUsd) {
@@ -221,6 +225,7 @@ public class BudgetService {
             // committed before the lock is let go, so the next reservation reads this spend
             tx.executeWithoutResult(status -> addSpend(reservation, cost, crossed));
         }
+        crossed.forEach(events::publishEvent);
         return crossed;
     }
 

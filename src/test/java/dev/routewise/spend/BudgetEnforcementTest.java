@@ -53,7 +53,7 @@ class BudgetEnforcementTest {
     void service() {
         SecurityContextHolder.getContext().setAuthentication(TestUsers.asAdmin());
         budgets = new BudgetService(jdbc, audit, clock, new SpendProperties(BERLIN, new BigDecimal("0.2")),
-                transactions);
+                transactions, event -> { });
     }
 
     @AfterEach
