@@ -5,6 +5,9 @@ import dev.routewise.base.NotFoundException;
 import dev.routewise.security.AppRoles;
 import dev.routewise.security.AuditAction;
 import dev.routewise.security.AuditService;
+import dev.routewise.base.db.BatchWriter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.context.ApplicationEventPublisher;
@@ -12,21 +15,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -59,12 +68,21 @@ public class BudgetService {
     private final Map<WindowKey, BigDecimal> reserved = new HashMap<>();
     /** Reservations not yet settled or released, guarded by {@link #lock}. */
     private final Map<UUID, Reservation> open = new HashMap<>();
+    /** Settled spend of the windows in use, guarded by {@link #lock}; the database follows via {@link #writer}. */
+    private final Map<WindowKey, BigDecimal> spent = new HashMap<>();
+    /** Thresholds already published, so each is announced once per window; guarded by {@link #lock}. */
+    private final Set<Announced> announced = new HashSet<>();
+    private final BatchWriter<SpendWrite> writer;
+    private volatile List<Budget> cached;
 
     private record WindowKey(long budgetId, long windowStart) {
     }
 
+    private record Announced(long budgetId, long windowStart, BigDecimal threshold) {
+    }
+
     BudgetService(JdbcClient jdbc, AuditService audit, Clock clock, SpendProperties properties,
-                  PlatformTransactionManager transactions, ApplicationEventPublisher events) {
+                  PlatformTransactionManager transactions, ApplicationEventPublisher events, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
@@ -72,6 +90,8 @@ public class BudgetService {
         this.clock = clock;
         this.zone = properties.timeZone();
         this.holdFactor = BigDecimal.ONE.add(properties.reserveMargin());
+        this.writer = new BatchWriter<>("budget-spend", "routewise.spend.budget-writes", 10_000, 500,
+                Duration.ofMillis(100), this::persist, meters);
     }
 
     // ---- configuration ----
@@ -99,6 +119,7 @@ public class BudgetService {
                 .update();
         long id = jdbc.sql("SELECT max(id) FROM budget").query(Long.class).single();
         Budget created = get(id);
+        invalidate();
         audit.recordChange(AuditAction.BUDGETS_CHANGED, "budget " + id, null, created.describe());
         return created;
     }
@@ -115,6 +136,7 @@ public class BudgetService {
                         warnAtText(v.warnAt), clock.millis(), id)
                 .update();
         Budget after = get(id);
+        invalidate();
         audit.recordChange(AuditAction.BUDGETS_CHANGED, "budget " + id, before.describe(), after.describe());
         return after;
     }
@@ -125,6 +147,10 @@ public class BudgetService {
         Budget before = get(id);
         jdbc.sql("DELETE FROM budget_spend WHERE budget_id = ?").param(id).update();
         jdbc.sql("DELETE FROM budget WHERE id = ?").param(id).update();
+        invalidate();
+        synchronized (lock) {
+            spent.keySet().removeIf(k -> k.budgetId() == id);
+        }
         audit.recordChange(AuditAction.BUDGETS_CHANGED, "budget " + id, before.describe(), null);
     }
 
@@ -134,13 +160,13 @@ public class BudgetService {
         Instant now = clock.instant();
         List<BudgetStatus> result = new ArrayList<>();
         synchronized (lock) {
-            for (Budget b : list()) {
+            for (Budget b : active()) {
                 if (b.period() == BudgetPeriod.REQUEST) {
                     result.add(new BudgetStatus(b, null, BigDecimal.ZERO, BigDecimal.ZERO, b.limitUsd(), false));
                     continue;
                 }
                 long window = windowStart(b.period(), now);
-                BigDecimal spent = spent(b.id(), window);
+                BigDecimal spent = spentIn(new WindowKey(b.id(), window));
                 BigDecimal held = reserved.getOrDefault(new WindowKey(b.id(), window), BigDecimal.ZERO);
                 BigDecimal used = spent.add(held);
                 result.add(new BudgetStatus(b, Instant.ofEpochMilli(window), spent, held,
@@ -152,8 +178,37 @@ public class BudgetService {
 
     // ---- enforcement ----
 
+    /** The budgets, cached for enforcement: a gateway call must not read the database. Null until loaded. */
+    private List<Budget> active() {
+        List<Budget> b = cached;
+        if (b == null) {
+            synchronized (lock) {
+                b = cached;
+                if (b == null) {
+                    b = List.copyOf(list());
+                    cached = b;
+                }
+            }
+        }
+        return b;
+    }
+
+    /** Drops the cached budgets now and again when the changing transaction commits. */
+    private void invalidate() {
+        cached = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    cached = null;
+                }
+            });
+        }
+    }
+
     /**
-     * Holds a call's cost on every budget that applies to the caller, before the upstream call.
+     * Holds a call's cost on every budget that applies to the caller, before the upstream call. Reads no database
+     * once the budgets and the current windows' spend are loaded.
      *
      * @throws BudgetExceededException when a {@code block} budget would pass its limit; nothing is held then
      * @return the reservation to settle or release; flagged {@code degrade} when a {@code degrade} budget would pass
@@ -161,42 +216,110 @@ public class BudgetService {
      */
     @PermitAll
     public Reservation reserve(Scope scope, BigDecimal estimatedUsd) {
-        if (estimatedUsd == null || estimatedUsd.signum() < 0) {
-            throw new InvalidInputException("estimatedUsd", "The estimated cost must be zero or more");
-        }
-        BigDecimal held = estimatedUsd.multiply(holdFactor);
+        checkEstimate(estimatedUsd);
+        List<Budget> all = active();
         Instant now = clock.instant();
         synchronized (lock) {
             List<Budget> degradedBy = new ArrayList<>();
             List<Reservation.Hold> holds = new ArrayList<>();
-            for (Budget b : list()) {
+            BigDecimal held = estimatedUsd.multiply(holdFactor);
+            for (Budget b : all) {
                 if (!b.appliesTo(scope)) {
                     continue;
                 }
-                BigDecimal spent = BigDecimal.ZERO;
-                BigDecimal inFlight = BigDecimal.ZERO;
-                Long window = null;
-                if (b.period() != BudgetPeriod.REQUEST) {
-                    window = windowStart(b.period(), now);
-                    spent = spent(b.id(), window);
-                    inFlight = reserved.getOrDefault(new WindowKey(b.id(), window), BigDecimal.ZERO);
-                }
-                if (wouldExceed(b.limitUsd(), spent.add(inFlight), held)) {
-                    if (b.policy() == BudgetPolicy.BLOCK) {
-                        throw new BudgetExceededException(b, spent, inFlight, estimatedUsd);
-                    }
+                Long window = b.period() == BudgetPeriod.REQUEST ? null : windowStart(b.period(), now);
+                if (admit(b, window, held, estimatedUsd)) {
                     degradedBy.add(b);
                 }
                 if (window != null) {
                     holds.add(new Reservation.Hold(b.id(), window, held));
                 }
             }
-            for (Reservation.Hold h : holds) {
-                reserved.merge(new WindowKey(h.budgetId(), h.windowStart()), h.amountUsd(), BigDecimal::add);
-            }
-            Reservation r = new Reservation(UUID.randomUUID(), estimatedUsd, !degradedBy.isEmpty(), degradedBy, holds);
+            holds.forEach(h -> reserved.merge(new WindowKey(h.budgetId(), h.windowStart()), h.amountUsd(),
+                    BigDecimal::add));
+            Reservation r = new Reservation(UUID.randomUUID(), scope, estimatedUsd, !degradedBy.isEmpty(), degradedBy,
+                    holds);
             open.put(r.id(), r);
             return r;
+        }
+    }
+
+    /**
+     * Raises what a call holds to a larger estimate, before it tries a pricier model of its fallback chain (or a
+     * second model after a cascade's first answer). Checked by the same rule as {@link #reserve}, counting only
+     * the increase; a smaller estimate changes nothing.
+     *
+     * @throws BudgetExceededException when a {@code block} budget cannot take the increase; the reservation keeps
+     *         what it held
+     * @return the reservation to settle or release from now on
+     */
+    @PermitAll
+    public Reservation raise(Reservation reservation, BigDecimal estimatedUsd) {
+        checkEstimate(estimatedUsd);
+        if (estimatedUsd.compareTo(reservation.estimateUsd()) <= 0) {
+            return reservation;
+        }
+        BigDecimal extra = estimatedUsd.subtract(reservation.estimateUsd()).multiply(holdFactor);
+        List<Budget> all = active();
+        synchronized (lock) {
+            Reservation current = open.get(reservation.id());
+            if (current == null) {
+                return reservation;
+            }
+            List<Budget> degradedBy = new ArrayList<>(current.degradedBy());
+            List<Reservation.Hold> holds = new ArrayList<>();
+            for (Budget b : all) {
+                Reservation.Hold h = current.holds().stream().filter(x -> x.budgetId() == b.id()).findFirst()
+                        .orElse(null);
+                boolean request = b.period() == BudgetPeriod.REQUEST;
+                if (h == null && !request || request && !b.appliesTo(current.scope())) {
+                    continue;
+                }
+                BigDecimal amount = request ? estimatedUsd.multiply(holdFactor) : extra;
+                if (admit(b, h == null ? null : h.windowStart(), amount, estimatedUsd) && !degradedBy.contains(b)) {
+                    degradedBy.add(b);
+                }
+                if (h != null) {
+                    holds.add(new Reservation.Hold(b.id(), h.windowStart(), h.amountUsd().add(extra)));
+                }
+            }
+            for (Reservation.Hold h : holds) {
+                reserved.merge(new WindowKey(h.budgetId(), h.windowStart()), extra, BigDecimal::add);
+            }
+            Reservation raised = new Reservation(current.id(), current.scope(), estimatedUsd, !degradedBy.isEmpty(),
+                    degradedBy, holds);
+            open.put(raised.id(), raised);
+            return raised;
+        }
+    }
+
+    /**
+     * Whether {@code amount} more fits budget {@code b}; must hold {@link #lock}. A {@code block} budget that cannot
+     * take it throws (and raises its exhausted alert once per window); a {@code degrade} budget answers true.
+     */
+    private boolean admit(Budget b, Long window, BigDecimal amount, BigDecimal estimate) {
+        BigDecimal spent = BigDecimal.ZERO;
+        BigDecimal inFlight = BigDecimal.ZERO;
+        if (window != null) {
+            WindowKey key = new WindowKey(b.id(), window);
+            spent = spentIn(key);
+            inFlight = reserved.getOrDefault(key, BigDecimal.ZERO);
+        }
+        if (!wouldExceed(b.limitUsd(), spent.add(inFlight), amount)) {
+            return false;
+        }
+        if (window != null) {
+            announce(b, BigDecimal.ONE, window, spent);
+        }
+        if (b.policy() == BudgetPolicy.BLOCK) {
+            throw new BudgetExceededException(b, spent, inFlight, estimate);
+        }
+        return true;
+    }
+
+    private static void checkEstimate(BigDecimal estimatedUsd) {
+        if (estimatedUsd == null || estimatedUsd.signum() < 0) {
+            throw new InvalidInputException("estimatedUsd", "The estimated cost must be zero or more");
         }
     }
 
@@ -207,56 +330,81 @@ public class BudgetService {
 
     /**
      * Ends a call: releases what it held and adds its cost to each windowed budget's spend, in the window it was
-     * reserved in. When the actual cost is unknown (null; e.g. a stream cut before its usage arrived) the estimate is
-     * counted, because the provider most likely billed the call and counting nothing is how budgets get overshot.
-     * Settling a reservation that was already settled or released does nothing.
+     * reserved in. The spend counts at once (in memory, for the next reservation) and is written to the database by
+     * a background writer, so settling never waits on SQLite. When the actual cost is unknown (null; e.g. a stream
+     * cut before its usage arrived) the estimate is counted, because the provider most likely billed the call and
+     * counting nothing is how budgets get overshot. Settling a reservation that was already settled or released does
+     * nothing.
      *
-     * @return the warning thresholds this call's cost crossed; each is also published as an application event
-     *         (listeners run on the settling thread and must only queue work)
+     * @return the warning thresholds this call's cost crossed (a budget's limit counts as threshold 1); each is also
+     *         published once per window as an application event (listeners run on the settling thread and must only
+     *         queue work)
      */
     @PermitAll
     public List<ThresholdCrossed> settle(Reservation reservation, BigDecimal actualUsd) {
-        BigDecimal cost = actualUsd == null ? reservation.estimateUsd() : actualUsd.max(BigDecimal.ZERO);
         List<ThresholdCrossed> crossed = new ArrayList<>();
         synchronized (lock) {
-            if (!unhold(reservation)) {
+            Reservation current = open.get(reservation.id());
+            if (current == null || !unhold(current)) {
                 return crossed;
             }
-            // committed before the lock is let go, so the next reservation reads this spend
-            tx.executeWithoutResult(status -> addSpend(reservation, cost, crossed));
-        }
-        crossed.forEach(events::publishEvent);
-        return crossed;
-    }
-
-    private void addSpend(Reservation reservation, BigDecimal cost, List<ThresholdCrossed> crossed) {
-        for (Reservation.Hold h : reservation.holds()) {
-            Optional<Budget> budget = find(h.budgetId());
-            if (budget.isEmpty()) {
-                continue;
-            }
-            BigDecimal before = spent(h.budgetId(), h.windowStart());
-            BigDecimal after = before.add(cost);
-            jdbc.sql("""
-                            INSERT INTO budget_spend (budget_id, window_start, spent_usd) VALUES (?, ?, ?)
-                            ON CONFLICT (budget_id, window_start) DO UPDATE SET spent_usd = excluded.spent_usd""")
-                    .params(h.budgetId(), h.windowStart(), after.toPlainString())
-                    .update();
-            Budget b = budget.get();
-            for (BigDecimal t : b.warnAt()) {
-                BigDecimal mark = b.limitUsd().multiply(t);
-                if (before.compareTo(mark) < 0 && after.compareTo(mark) >= 0) {
-                    crossed.add(new ThresholdCrossed(b, t, Instant.ofEpochMilli(h.windowStart()), after));
+            BigDecimal cost = actualUsd == null ? current.estimateUsd() : actualUsd.max(BigDecimal.ZERO);
+            Map<Long, Budget> byId = new HashMap<>();
+            active().forEach(b -> byId.put(b.id(), b));
+            for (Reservation.Hold h : current.holds()) {
+                Budget b = byId.get(h.budgetId());
+                if (b == null) {
+                    continue;
+                }
+                WindowKey key = new WindowKey(h.budgetId(), h.windowStart());
+                BigDecimal before = spentIn(key);
+                BigDecimal after = before.add(cost);
+                spent.put(key, after);
+                if (!writer.offer(new SpendWrite(h.budgetId(), h.windowStart(), after))) {
+                    persist(List.of(new SpendWrite(h.budgetId(), h.windowStart(), after)));
+                }
+                for (BigDecimal t : thresholds(b)) {
+                    BigDecimal mark = b.limitUsd().multiply(t);
+                    if (before.compareTo(mark) < 0 && after.compareTo(mark) >= 0) {
+                        ThresholdCrossed c = announce(b, t, h.windowStart(), after);
+                        if (c != null) {
+                            crossed.add(c);
+                        }
+                    }
                 }
             }
         }
+        return crossed;
+    }
+
+    private static List<BigDecimal> thresholds(Budget b) {
+        boolean hasLimit = b.warnAt().stream().anyMatch(t -> t.compareTo(BigDecimal.ONE) == 0);
+        if (hasLimit) {
+            return b.warnAt();
+        }
+        List<BigDecimal> all = new ArrayList<>(b.warnAt());
+        all.add(BigDecimal.ONE);
+        return all;
+    }
+
+    /** Publishes a crossed threshold the first time it is seen in its window; null when it was seen before. */
+    private ThresholdCrossed announce(Budget b, BigDecimal threshold, long window, BigDecimal spentUsd) {
+        if (!announced.add(new Announced(b.id(), window, threshold.stripTrailingZeros()))) {
+            return null;
+        }
+        ThresholdCrossed c = new ThresholdCrossed(b, threshold, Instant.ofEpochMilli(window), spentUsd);
+        events.publishEvent(c);
+        return c;
     }
 
     /** Gives back what a call held when it never reached the provider. Releasing twice does nothing. */
     @PermitAll
     public void release(Reservation reservation) {
         synchronized (lock) {
-            unhold(reservation);
+            Reservation current = open.get(reservation.id());
+            if (current != null) {
+                unhold(current);
+            }
         }
     }
 
@@ -281,10 +429,41 @@ public class BudgetService {
         return start.toInstant().toEpochMilli();
     }
 
-    private BigDecimal spent(long budgetId, long windowStart) {
-        return jdbc.sql("SELECT spent_usd FROM budget_spend WHERE budget_id = ? AND window_start = ?")
-                .params(budgetId, windowStart).query(String.class).optional().map(BigDecimal::new)
-                .orElse(BigDecimal.ZERO);
+    /** A window's settled spend: from memory, read once from the database per window; must hold {@link #lock}. */
+    private BigDecimal spentIn(WindowKey key) {
+        BigDecimal s = spent.get(key);
+        if (s == null) {
+            s = jdbc.sql("SELECT spent_usd FROM budget_spend WHERE budget_id = ? AND window_start = ?")
+                    .params(key.budgetId(), key.windowStart()).query(String.class).optional().map(BigDecimal::new)
+                    .orElse(BigDecimal.ZERO);
+            // a new window: the budget's older windows are done and need not stay in memory
+            spent.keySet().removeIf(k -> k.budgetId() == key.budgetId() && k.windowStart() < key.windowStart()
+                    && !reserved.containsKey(k));
+            spent.put(key, s);
+        }
+        return s;
+    }
+
+    /** A window's spend as it stands, for the background writer. */
+    private record SpendWrite(long budgetId, long windowStart, BigDecimal spentUsd) {
+    }
+
+    /** Writes the newest spend of each window in the batch; a deleted budget's late writes are dropped. */
+    private void persist(List<SpendWrite> batch) {
+        Map<WindowKey, SpendWrite> newest = new LinkedHashMap<>();
+        batch.forEach(w -> newest.put(new WindowKey(w.budgetId(), w.windowStart()), w));
+        tx.executeWithoutResult(status -> newest.values().forEach(w -> jdbc.sql("""
+                        INSERT INTO budget_spend (budget_id, window_start, spent_usd)
+                        SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM budget WHERE id = ?)
+                        ON CONFLICT (budget_id, window_start) DO UPDATE SET spent_usd = excluded.spent_usd""")
+                .params(w.budgetId(), w.windowStart(), w.spentUsd().toPlainString(), w.budgetId())
+                .update()));
+    }
+
+    /** Writes what is still queued; on shutdown, and for tests that read the table. */
+    @PreDestroy
+    void close() throws InterruptedException {
+        writer.close();
     }
 
     private Optional<Budget> find(long id) {

@@ -9,17 +9,19 @@ import java.util.UUID;
  * Cost held against budgets for one call between {@link BudgetService#reserve} and {@link BudgetService#settle} or
  * {@link BudgetService#release}.
  *
+ * @param scope           who makes the call
  * @param estimateUsd     the caller's estimate of the call's cost
  * @param degrade         true when a {@code degrade} budget would be exceeded: the caller should switch to a cheaper
  *                        profile
  * @param degradedBy      the budgets that asked to degrade
  * @param holds           what is held on each windowed budget
  */
-public record Reservation(UUID id, BigDecimal estimateUsd, boolean degrade, List<Budget> degradedBy,
+public record Reservation(UUID id, Scope scope, BigDecimal estimateUsd, boolean degrade, List<Budget> degradedBy,
                           List<Hold> holds) {
 
     public Reservation {
         Objects.requireNonNull(id);
+        Objects.requireNonNull(scope);
         Objects.requireNonNull(estimateUsd);
         degradedBy = List.copyOf(degradedBy);
         holds = List.copyOf(holds);

@@ -3,6 +3,7 @@ package dev.routewise.spend;
 import dev.routewise.security.AuditService;
 import dev.routewise.security.TestUsers;
 import dev.routewise.support.MutableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,16 +49,18 @@ class BudgetEnforcementTest {
     // 23:30 in Berlin on 22 November
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T22:30:00Z"));
     BudgetService budgets;
+    final List<Object> published = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void service() {
         SecurityContextHolder.getContext().setAuthentication(TestUsers.asAdmin());
         budgets = new BudgetService(jdbc, audit, clock, new SpendProperties(BERLIN, new BigDecimal("0.2")),
-                transactions, event -> { });
+                transactions, published::add, new SimpleMeterRegistry());
     }
 
     @AfterEach
-    void noBudgetsLeft() {
+    void noBudgetsLeft() throws InterruptedException {
+        budgets.close();
         jdbc.sql("DELETE FROM budget_spend").update();
         jdbc.sql("DELETE FROM budget").update();
         SecurityContextHolder.clearContext();
@@ -215,6 +218,56 @@ class BudgetEnforcementTest {
                 .extracting(ThresholdCrossed::threshold).containsExactly(usd("0.5"));
         assertThat(budgets.settle(budgets.reserve(anyone, usd("0.10")), usd("0.10"))).isEmpty();
         assertThat(budgets.settle(budgets.reserve(anyone, usd("0.15")), usd("0.30")))
-                .extracting(ThresholdCrossed::threshold).containsExactly(usd("0.9"));
+                .extracting(ThresholdCrossed::threshold).containsExactly(usd("0.9"), BigDecimal.ONE);
+        assertThat(published).hasSize(3);
+    }
+
+    @Test
+    void a_refused_call_announces_the_exhausted_budget_once_per_window_even_below_its_limit() {
+        budget("team", "research", "day", "1.00", "block", List.of());
+        Scope team = new Scope("alice", "research", null);
+        budgets.settle(budgets.reserve(team, usd("0.70")), usd("0.70"));
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> budgets.reserve(team, usd("0.50"))).isInstanceOf(BudgetExceededException.class);
+        }
+        assertThat(published).singleElement().isInstanceOfSatisfying(ThresholdCrossed.class, t -> {
+            assertThat(t.threshold()).isEqualByComparingTo("1");
+            assertThat(t.spentUsd()).isEqualByComparingTo("0.70");
+        });
+        clock.advance(Duration.ofDays(1));
+        budgets.settle(budgets.reserve(team, usd("0.70")), usd("0.70"));
+        assertThatThrownBy(() -> budgets.reserve(team, usd("0.50"))).isInstanceOf(BudgetExceededException.class);
+        assertThat(published).hasSize(2);
+    }
+
+    @Test
+    void settled_spend_reaches_the_database_and_a_new_service_starts_from_it() throws InterruptedException {
+        Budget b = budget("global", null, "month", "5.00", "block", List.of());
+        budgets.settle(budgets.reserve(new Scope("alice", null, null), usd("1.25")), usd("1.25"));
+        budgets.close();
+        assertThat(jdbc.sql("SELECT spent_usd FROM budget_spend WHERE budget_id = ?").param(b.id())
+                .query(String.class).single()).isEqualTo("1.25");
+        service();
+        assertThat(budgets.status().getFirst().spentUsd()).isEqualByComparingTo("1.25");
+    }
+
+    @Test
+    void raising_a_reservation_for_a_pricier_fallback_is_checked_like_a_new_one() {
+        budget("global", null, "day", "1.00", "block", List.of());
+        budget("global", null, "request", "0.60", "block", List.of());
+        Scope anyone = new Scope("alice", null, null);
+        Reservation r = budgets.reserve(anyone, usd("0.20"));
+        Reservation raised = budgets.raise(r, usd("0.40"));
+        assertThat(budgets.status().getFirst().reservedUsd()).isEqualByComparingTo("0.48");
+        assertThatThrownBy(() -> budgets.raise(raised, usd("0.55")))
+                .isInstanceOf(BudgetExceededException.class).hasMessageContaining("per request $0.60");
+        Reservation other = budgets.reserve(anyone, usd("0.30"));
+        assertThatThrownBy(() -> budgets.raise(other, usd("0.45")))
+                .isInstanceOf(BudgetExceededException.class).hasMessageContaining("per day $1.00");
+        budgets.settle(raised, usd("0.35"));
+        budgets.release(other);
+        BudgetStatus day = budgets.status().getFirst();
+        assertThat(day.spentUsd()).isEqualByComparingTo("0.35");
+        assertThat(day.reservedUsd()).isEqualByComparingTo("0");
     }
 }
