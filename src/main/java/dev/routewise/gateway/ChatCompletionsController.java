@@ -35,6 +35,7 @@ class ChatCompletionsController {
     static final String DECISION_HEADER = "x-routewise-decision-id";
     static final String MODEL_HEADER = "x-routewise-model";
     static final String FALLBACKS_HEADER = "x-routewise-fallbacks";
+    static final String BUDGET_HEADER = "x-routewise-budget";
 
     private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] END = "\n\n".getBytes(StandardCharsets.US_ASCII);
@@ -63,7 +64,11 @@ class ChatCompletionsController {
             return;
         }
         response.setStatus(r.status());
-        headers(response, r.decisionId(), r.model(), r.fallbacks());
+        headers(response, r.decisionId(), r.model(), r.fallbacks(), r.budget());
+        if (r.status() == 429) {
+            // a budget refusal: OpenAI's SDKs retry a 429 unless told not to, and retrying cannot help
+            response.setHeader("x-should-retry", "false");
+        }
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         byte[] bytes = json.writeValueAsBytes(r.body());
         response.setContentLength(bytes.length);
@@ -97,11 +102,15 @@ class ChatCompletionsController {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static void headers(HttpServletResponse response, String decisionId, String model, int fallbacks) {
+    private static void headers(HttpServletResponse response, String decisionId, String model, int fallbacks,
+                                String budget) {
         response.setHeader(DECISION_HEADER, decisionId);
         response.setHeader(FALLBACKS_HEADER, Integer.toString(fallbacks));
         if (model != null) {
             response.setHeader(MODEL_HEADER, model);
+        }
+        if (budget != null) {
+            response.setHeader(BUDGET_HEADER, budget);
         }
     }
 
@@ -115,9 +124,9 @@ class ChatCompletionsController {
         }
 
         @Override
-        public void open(String decisionId, String model, int fallbacks) throws IOException {
+        public void open(String decisionId, String model, int fallbacks, String budget) throws IOException {
             response.setStatus(200);
-            headers(response, decisionId, model, fallbacks);
+            headers(response, decisionId, model, fallbacks, budget);
             response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8);
             response.setHeader("Cache-Control", "no-cache");

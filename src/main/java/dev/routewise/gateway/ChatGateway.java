@@ -11,6 +11,10 @@ import dev.routewise.gateway.protocol.UpstreamRequest;
 import dev.routewise.gateway.protocol.UpstreamStreamException;
 import dev.routewise.gateway.protocol.Usage;
 import dev.routewise.routing.RoutingService;
+import dev.routewise.spend.BudgetExceededException;
+import dev.routewise.spend.BudgetService;
+import dev.routewise.spend.Reservation;
+import dev.routewise.spend.Scope;
 import dev.routewise.routing.engine.RouteConstraints;
 import dev.routewise.routing.engine.RouteDecision;
 import dev.routewise.routing.engine.ScoredCandidate;
@@ -62,15 +66,18 @@ public class ChatGateway {
     }
 
     /** A whole answer: the status and body for the client, and the route it took. */
+    /**
+     * @param budget null, or what a budget did to the call: why it went to the eco profile, or why it was refused
+     */
     public record Result(int status, JsonNode body, String decisionId, String model, int fallbacks,
-                         List<String> attempts) {
+                         List<String> attempts, String budget) {
     }
 
     /** Where a streamed answer goes: Server-Sent Events to the client. */
     public interface StreamSink {
 
         /** The first chunk is ready: send status 200 and the route headers. */
-        void open(String decisionId, String model, int fallbacks) throws IOException;
+        void open(String decisionId, String model, int fallbacks, String budget) throws IOException;
 
         /** One {@code data:} event, flushed. */
         void send(String data) throws IOException;
@@ -89,13 +96,15 @@ public class ChatGateway {
     private final GatewayCallLog log;
     private final GatewaySettingsService settings;
     private final GatewayProperties properties;
+    private final BudgetService budgets;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
     ChatGateway(RoutingService routing, ClassifierService classifier, Targets targets, Upstreams upstreams,
                 Cooldowns cooldowns, RateLimits rateLimits, StreamWatchdog watchdog, GatewayCallLog log,
-                GatewaySettingsService settings, GatewayProperties properties, Clock clock) {
+                GatewaySettingsService settings, GatewayProperties properties, BudgetService budgets, Clock clock) {
         this.settings = settings;
+        this.budgets = budgets;
         this.routing = routing;
         this.classifier = classifier;
         this.targets = targets;
@@ -133,6 +142,7 @@ public class ChatGateway {
     }
 
     private static final int STREAMED = -1;
+    private static final String ECO = "eco";
 
     /** One attempt's result. */
     private sealed interface Try {
@@ -165,6 +175,15 @@ public class ChatGateway {
         private RoutingService.Routed routed;
         /** The routing context with OpenAI's {@code user} field folded in; set by {@link #route}. */
         private RoutingService.RequestContext context;
+        /** What the call holds on its budgets; null before routing. Settled or released exactly once. */
+        private Reservation reservation;
+        private boolean settled;
+        /** The cost of answers already generated (a cascade's escalated answer), which a next model adds to. */
+        private BigDecimal generatedUsd = BigDecimal.ZERO;
+        private BudgetExceededException overBudget;
+        private String budgetNote;
+        private long inputTokens;
+        private long outputTokens;
         private long estimatedTokens;
         private Long ttftMs;
         private boolean opened;
@@ -179,11 +198,36 @@ public class ChatGateway {
         }
 
         Result execute() throws InterruptedException {
-            routed = route();
+            try {
+                return run();
+            } finally {
+                if (reservation != null && !settled) {
+                    budgets.release(reservation);
+                }
+            }
+        }
+
+        private Result run() throws InterruptedException {
+            routed = route(null);
             RouteDecision d = routed.decision();
             if (!d.routed()) {
-                return finish(422, error("No model fits this request: " + String.join("; ", d.reasons()),
-                        "invalid_request_error", "no_eligible_model"), null, 0, "no_model", null);
+                return noModel(d);
+            }
+            Scope scope = new Scope(endUser(), context.team(), caller.apiKeyId());
+            try {
+                reservation = budgets.reserve(scope, estimate(d.chosen().id()));
+                if (reservation.degrade() && !ECO.equals(d.profile())) {
+                    // a degrade budget is near its limit: the eco profile answers instead; what is held stays
+                    budgetNote = "degraded to " + ECO + " by " + reservation.degradedBy().getFirst().describe();
+                    routed = route(ECO);
+                    d = routed.decision();
+                    if (!d.routed()) {
+                        return noModel(d);
+                    }
+                    reservation = budgets.raise(reservation, estimate(d.chosen().id()));
+                }
+            } catch (BudgetExceededException e) {
+                return overBudget(e);
             }
             List<String> chain = new ArrayList<>();
             chain.add(d.chosen().id());
@@ -211,6 +255,9 @@ public class ChatGateway {
                 Instant cooling = cooldowns.coolingUntil(id);
                 if (cooling != null) {
                     skipped(id, provider, "cooling_down", "resting after failures until " + cooling);
+                    continue;
+                }
+                if (!affordable(id, provider)) {
                     continue;
                 }
                 Optional<RateLimits.Blocked> blocked = rateLimits.acquire(id, estimatedTokens);
@@ -273,6 +320,9 @@ public class ChatGateway {
                     }
                 }
             }
+            if (overBudget != null && attempts.stream().allMatch(a -> a.outcome().equals("skipped"))) {
+                return overBudget(overBudget);
+            }
             String summary = attempts.stream().map(GatewayCall.Attempt::summary).reduce((a, b) -> a + "; " + b)
                     .orElse("no model to try");
             boolean contextTooLong = last != null && last.failure() == FailureClass.CONTEXT_LENGTH;
@@ -295,7 +345,7 @@ public class ChatGateway {
                 return null;
             }
             Targets.Target t = targets.of(cheap).orElse(null);
-            if (t == null || cooldowns.coolingUntil(cheap) != null
+            if (t == null || cooldowns.coolingUntil(cheap) != null || !affordable(cheap, null)
                     || rateLimits.acquire(cheap, estimatedTokens).isPresent()) {
                 return null;
             }
@@ -313,6 +363,7 @@ public class ChatGateway {
                 GatewayCall.Attempt x = attempts.removeLast();
                 attempts.add(new GatewayCall.Attempt(x.seq(), x.model(), x.provider(), x.startedAt(), x.status(),
                         "escalated", "cascade_check", why, x.latencyMs(), x.ttftMs(), x.usage(), x.costUsd()));
+                generatedUsd = generatedUsd.add(x.costUsd() == null ? estimate(cheap) : x.costUsd());
                 return null;
             }
             cooldowns.succeeded(cheap);
@@ -352,7 +403,7 @@ public class ChatGateway {
                     ? null : cheapest.model().id();
         }
 
-        private RoutingService.Routed route() {
+        private RoutingService.Routed route(String profileOverride) {
             String model = body.path("model").asString("");
             if (model.isBlank()) {
                 throw new InvalidInputException("model", "Name a model: auto, router/<profile> or a model id from "
@@ -365,7 +416,12 @@ public class ChatGateway {
             }
             String profile = null;
             RouteConstraints constraints = RouteConstraints.NONE;
-            if (model.startsWith("router/")) {
+            if (profileOverride != null) {
+                profile = profileOverride;
+                if (!model.equals("auto") && !model.startsWith("router/")) {
+                    constraints = constraints.withAllowedModels(List.of(model));
+                }
+            } else if (model.startsWith("router/")) {
                 profile = model.substring("router/".length());
             } else if (!model.equals("auto")) {
                 if (targets.of(model).isEmpty()) {
@@ -384,9 +440,10 @@ public class ChatGateway {
                     ClassifyInputs.from(null, messages, caller.task(), null, classifier.maxPromptChars()), profile,
                     constraints, body.path("tools").isArray() && !body.path("tools").isEmpty(),
                     format.equals("json_object") || format.equals("json_schema"), caller.name(), context));
-            long maxOut = body.path("max_completion_tokens").asLong(body.path("max_tokens").asLong(
+            inputTokens = r.classification().estimatedInputTokens();
+            outputTokens = body.path("max_completion_tokens").asLong(body.path("max_tokens").asLong(
                     r.classification().estimatedOutputTokens()));
-            estimatedTokens = r.classification().estimatedInputTokens() + maxOut;
+            estimatedTokens = inputTokens + outputTokens;
             return r;
         }
 
@@ -535,7 +592,7 @@ public class ChatGateway {
         private boolean forward(String id, int index, List<String> chunks, long t0) {
             try {
                 if (!opened) {
-                    sink.open(routed.decisionId(), id, index);
+                    sink.open(routed.decisionId(), id, index, budgetNote);
                     opened = true;
                     ttftMs = (System.nanoTime() - startNanos) / 1_000_000;
                 }
@@ -660,6 +717,7 @@ public class ChatGateway {
                     costStatus = "known";
                 }
             }
+            settle(costStatus, cost);
             RouteDecision d = routed.decision();
             int clientStatus = status == STREAMED ? 200 : status;
             log.record(new GatewayCall(routed.decisionId(), createdAt, caller.name(), caller.apiKeyId(), endUser(),
@@ -669,7 +727,61 @@ public class ChatGateway {
                     costStatus, attempts));
             JsonNode node = answer == null ? null : answer instanceof JsonNode n ? n : json.valueToTree(answer);
             return new Result(status, node, routed.decisionId(), t == null ? null : t.model().id(), fallbacks,
-                    attempts.stream().map(GatewayCall.Attempt::summary).toList());
+                    attempts.stream().map(GatewayCall.Attempt::summary).toList(), budgetNote);
+        }
+
+        private Result noModel(RouteDecision d) {
+            return finish(422, error("No model fits this request: " + String.join("; ", d.reasons()),
+                    "invalid_request_error", "no_eligible_model"), null, 0, "no_model", null);
+        }
+
+        /** A {@code block} budget refused the call before any upstream call: 429, naming the budget. */
+        private Result overBudget(BudgetExceededException e) {
+            budgetNote = "refused by " + e.budget().describe();
+            return finish(429, error(e.getMessage(), "insufficient_quota", "budget_exceeded"), null, 0,
+                    "over_budget", e.getMessage());
+        }
+
+        /**
+         * The estimated cost of answering on {@code id}: the prompt's estimated tokens and the output the request
+         * allows (its {@code max_tokens}) or the classifier expects, at the catalog's prices; zero for an unpriced
+         * model, which the budgets then cannot count either.
+         */
+        private BigDecimal estimate(String id) {
+            BigDecimal cost = targets.of(id).map(t -> Costs.of(t.model(), new Usage(inputTokens, outputTokens, 0, 0,
+                    0))).orElse(null);
+            return cost == null ? BigDecimal.ZERO : cost;
+        }
+
+        /**
+         * Whether the budgets can hold a call of {@code id} (and what earlier answers cost): the reservation is
+         * raised when the model is pricier than what is held. When a block budget cannot take it, the model is
+         * skipped and the chain goes on to the next (usually cheaper) one.
+         */
+        private boolean affordable(String id, String provider) {
+            try {
+                reservation = budgets.raise(reservation, generatedUsd.add(estimate(id)));
+                return true;
+            } catch (BudgetExceededException e) {
+                overBudget = e;
+                if (provider != null) {
+                    skipped(id, provider, "over_budget", e.getMessage());
+                }
+                return false;
+            }
+        }
+
+        /** Counts the call's cost on its budgets: the actual cost, its estimate when unknown, nothing when none. */
+        private void settle(String costStatus, BigDecimal cost) {
+            if (reservation == null || settled) {
+                return;
+            }
+            settled = true;
+            if (costStatus.equals("none")) {
+                budgets.release(reservation);
+            } else {
+                budgets.settle(reservation, cost);
+            }
         }
 
         /** Whom the call was for: the end user named in the request, else the signed-in caller. */
