@@ -1,5 +1,6 @@
 package dev.routewise.discovery;
 
+import dev.routewise.base.HttpUrls;
 import dev.routewise.base.InvalidInputException;
 import dev.routewise.base.NotFoundException;
 import dev.routewise.catalog.CatalogService;
@@ -14,8 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
@@ -221,22 +220,10 @@ public class SourceService {
     }
 
     private static String url(String field, String value, boolean required) {
-        String v = value == null ? "" : value.strip();
-        if (v.isEmpty()) {
-            if (required) {
-                throw new InvalidInputException(field, "Give a URL");
-            }
+        if ((value == null || value.isBlank()) && !required) {
             return null;
         }
-        try {
-            URI uri = new URI(v);
-            if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
-                    || uri.getHost() == null) {
-                throw new InvalidInputException(field, "Use an http:// or https:// URL with a host");
-            }
-        } catch (URISyntaxException e) {
-            throw new InvalidInputException(field, "Not a valid URL: " + e.getReason());
-        }
+        String v = HttpUrls.require(field, value).toString();
         return v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
     }
 

@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * A settled call took a budget's window spend across one of its {@code warnAt} fractions. Alerts will be raised from
- * these; each threshold is crossed at most once per window because spend only grows.
+ * A settled call took a budget's window spend across one of its {@code warnAt} fractions. {@link AlertService} raises
+ * one alert per budget, window and threshold from these: the same threshold can be crossed again in a window when
+ * the limit is raised, and that raises nothing new.
  */
 public record ThresholdCrossed(Budget budget, BigDecimal threshold, Instant windowStart, BigDecimal spentUsd) {
 }
