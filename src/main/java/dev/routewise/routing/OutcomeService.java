@@ -86,6 +86,36 @@ public class OutcomeService {
     static final long HOUR_MILLIS = 3_600_000L;
     private final java.util.Map<String, Long> lastLatencySample = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /**
+     * Each model's record per task since {@code since}: the gateway's hourly observations plus reported outcomes
+     * (with their ratings). An outcome reported for a call the gateway also observed counts twice here; both are
+     * evidence about the same model and task, so the rates stay right while the counts may be larger.
+     */
+    @PermitAll
+    public java.util.List<ModelTaskRecord> records(java.time.Instant since) {
+        java.util.Map<java.util.List<String>, long[]> acc = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT model, task, sum(successes), sum(failures), 0, 0 FROM model_observation WHERE hour >= ? "
+                        + "GROUP BY model, task")
+                .param(since.toEpochMilli() / HOUR_MILLIS)
+                .query((rs, n) -> addRecord(acc, rs)).list();
+        jdbc.sql("SELECT model, task, sum(success), count(*) - sum(success), count(quality_rating), "
+                        + "coalesce(sum(quality_rating), 0) FROM decision_outcome WHERE model IS NOT NULL "
+                        + "AND reported_at >= ? GROUP BY model, task")
+                .param(since.toEpochMilli())
+                .query((rs, n) -> addRecord(acc, rs)).list();
+        return acc.entrySet().stream().map(e -> new ModelTaskRecord(e.getKey().get(0), e.getKey().get(1),
+                e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3])).toList();
+    }
+
+    private static long[] addRecord(java.util.Map<java.util.List<String>, long[]> acc, java.sql.ResultSet rs)
+            throws java.sql.SQLException {
+        long[] a = acc.computeIfAbsent(java.util.List.of(rs.getString(1), rs.getString(2)), k -> new long[4]);
+        for (int i = 0; i < 4; i++) {
+            a[i] += rs.getLong(3 + i);
+        }
+        return a;
+    }
+
     /** Forgets the learned per-model history; answers for how many models it had an opinion. */
     @RolesAllowed(AppRoles.ADMIN)
     public int resetLearned() {
