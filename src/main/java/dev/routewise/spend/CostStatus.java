@@ -1,5 +1,7 @@
 package dev.routewise.spend;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Locale;
 
 /**
@@ -16,6 +18,7 @@ public enum CostStatus {
     /** No provider produced anything (every attempt failed before an answer): nothing to pay, $0. */
     NONE;
 
+    @JsonValue
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }
