@@ -46,6 +46,15 @@ record CostFigures(long calls, TokenCounts tokens, BigDecimal knownCostUsd, long
                 premiumUsd.subtract(o.premiumUsd));
     }
 
+    /** An amount as reports show it: exact, without trailing zeros, never in exponent form ("0.013", "100"). */
+    static BigDecimal tidy(BigDecimal d) {
+        if (d == null) {
+            return null;
+        }
+        BigDecimal stripped = d.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
     /** Known cost plus the estimate of calls whose cost is unknown: what the calls most likely cost. */
     BigDecimal likelyCostUsd() {
         return knownCostUsd.add(unknownEstimateUsd);

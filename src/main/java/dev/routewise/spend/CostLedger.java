@@ -207,10 +207,10 @@ public class CostLedger {
         List<Object> params = new ArrayList<>(keyParams);
         TokenCounts t = after.tokens();
         params.addAll(List.of(after.calls(), t.input(), t.cachedInput(), t.cacheWrite(), t.output(), t.reasoning(),
-                after.knownCostUsd().toPlainString(), after.unknownCostCalls(),
-                after.unknownEstimateUsd().toPlainString(), after.unestimatedCalls(), after.savingsCalls(),
-                after.savingsActualUsd().toPlainString(), after.topModelUsd().toPlainString(),
-                after.premiumUsd().toPlainString()));
+                plain(after.knownCostUsd()), after.unknownCostCalls(),
+                plain(after.unknownEstimateUsd()), after.unestimatedCalls(), after.savingsCalls(),
+                plain(after.savingsActualUsd()), plain(after.topModelUsd()),
+                plain(after.premiumUsd())));
         jdbc.sql(sql.toString()).params(params).update();
     }
 
@@ -265,8 +265,9 @@ public class CostLedger {
                 rs.getString("premium_model"), decimal(rs, "premium_usd")));
     }
 
+    /** Exact decimal text without trailing zeros ("0.2", not "0.200000"). */
     private static String plain(BigDecimal d) {
-        return d == null ? null : d.toPlainString();
+        return d == null ? null : d.stripTrailingZeros().toPlainString();
     }
 
     @PreDestroy

@@ -141,8 +141,8 @@ public class CostReportService {
             byDay.merge(LocalDate.parse(a.period()), a.figures(), CostFigures::plus);
         }
         List<DailyCost> series = new ArrayList<>(byDay.size());
-        byDay.forEach((day, f) -> series.add(new DailyCost(day, f.calls(), f.knownCostUsd(), f.unknownCostCalls(),
-                f.unknownEstimateUsd())));
+        byDay.forEach((day, f) -> series.add(new DailyCost(day, f.calls(), CostFigures.tidy(f.knownCostUsd()),
+                f.unknownCostCalls(), CostFigures.tidy(f.unknownEstimateUsd()))));
         return series;
     }
 

@@ -18,7 +18,7 @@ public record CostRow(String key, long calls, TokenCounts tokens, BigDecimal kno
                       BigDecimal unknownCostEstimateUsd, long unestimatedCalls, BigDecimal share, Savings savings) {
 
     static CostRow of(String key, CostFigures f, BigDecimal share) {
-        return new CostRow(key, f.calls(), f.tokens(), f.knownCostUsd(), f.unknownCostCalls(),
-                f.unknownEstimateUsd(), f.unestimatedCalls(), share, Savings.of(f));
+        return new CostRow(key, f.calls(), f.tokens(), CostFigures.tidy(f.knownCostUsd()), f.unknownCostCalls(),
+                CostFigures.tidy(f.unknownEstimateUsd()), f.unestimatedCalls(), share, Savings.of(f));
     }
 }

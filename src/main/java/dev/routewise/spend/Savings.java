@@ -19,8 +19,9 @@ public record Savings(long calls, BigDecimal actualUsd, BigDecimal topModelUsd, 
     static Savings of(CostFigures f) {
         BigDecimal vsTop = f.topModelUsd().subtract(f.savingsActualUsd());
         BigDecimal vsPremium = f.premiumUsd().subtract(f.savingsActualUsd());
-        return new Savings(f.savingsCalls(), f.savingsActualUsd(), f.topModelUsd(), f.premiumUsd(), vsTop,
-                percent(vsTop, f.topModelUsd()), vsPremium, percent(vsPremium, f.premiumUsd()));
+        return new Savings(f.savingsCalls(), CostFigures.tidy(f.savingsActualUsd()), CostFigures.tidy(f.topModelUsd()),
+                CostFigures.tidy(f.premiumUsd()), CostFigures.tidy(vsTop), percent(vsTop, f.topModelUsd()),
+                CostFigures.tidy(vsPremium), percent(vsPremium, f.premiumUsd()));
     }
 
     private static BigDecimal percent(BigDecimal part, BigDecimal whole) {
