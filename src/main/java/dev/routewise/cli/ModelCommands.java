@@ -143,28 +143,83 @@ final class ModelCommands {
         }
     }
 
-    @Command(name = "cost", description = "Spend per period, grouped by model, task, team or key (needs a server "
-            + "with the cost ledger).")
+    @Command(name = "cost", description = "Spend per period from the cost ledger, grouped by model, provider, task, "
+            + "profile, user, team or key, with unknown costs at their estimate and what routing saved.")
     static final class Cost extends ApiCommand {
 
-        enum GroupBy { model, task, team, key }
+        enum GroupBy { model, provider, task, profile, user, team, key }
 
         @Option(names = "--period", paramLabel = "<period>", defaultValue = "day",
-                description = "day, week or month (default day).")
+                description = "day (today), week (the last 7 days) or month (this calendar month); default day.")
         Period period;
+        @Option(names = "--from", paramLabel = "<date>", description = "First day, e.g. 2026-03-01 (with --to).")
+        String from;
+        @Option(names = "--to", paramLabel = "<date>", description = "Last day, included (with --from).")
+        String to;
         @Option(names = "--group-by", paramLabel = "<group>", defaultValue = "model",
-                description = "model, task, team or key (default model).")
+                description = "model, provider, task, profile, user, team or key (default model).")
         GroupBy groupBy;
 
         @Override
         int execute() {
-            RoutewiseApi.Answer answer = notYet(() -> api().get("/api/v1/costs"
-                    + query(params("period", period, "groupBy", groupBy))), "GET /api/v1/costs", "cost ledger");
+            RoutewiseApi.Answer answer = notYet(() -> api().get("/api/v1/costs" + query(params("period",
+                    from == null && to == null ? period : null, "from", from, "to", to, "groupBy", groupBy))),
+                    "GET /api/v1/costs", "cost ledger");
             if (json()) {
                 return printRaw(answer.body());
             }
-            Generic.print(this, answer.json());
+            JsonNode r = answer.json();
+            JsonNode p = r.path("period");
+            JsonNode totals = r.path("totals");
+            field("Period", text(p, "from") + " to " + text(p, "to") + " (" + text(p, "name") + ", "
+                    + text(r, "timeZone") + ")");
+            long calls = totals.path("calls").asLong();
+            field("Calls", Styles.count(calls));
+            if (calls == 0) {
+                out().println("No calls in this period.");
+                return 0;
+            }
+            field("Known cost", Styles.usd(totals.path("knownCostUsd").decimalValue()));
+            long unknown = totals.path("unknownCostCalls").asLong();
+            if (unknown > 0) {
+                long unestimated = totals.path("unestimatedCalls").asLong();
+                field("Unknown cost", Styles.count(unknown) + " calls, estimated "
+                        + Styles.usd(totals.path("unknownCostEstimateUsd").decimalValue())
+                        + (unestimated > 0 ? " (" + Styles.count(unestimated) + " without an estimate)" : "")
+                        + "; not counted as $0");
+            }
+            JsonNode s = r.path("savings");
+            if (s.path("calls").asLong() > 0) {
+                field("Savings", "actual " + Styles.usd(s.path("actualUsd").decimalValue()) + " vs always the "
+                        + "profile's top model " + Styles.usd(s.path("topModelUsd").decimalValue()) + " (saved "
+                        + saved(s, "savedVsTopModel") + ") vs always premium "
+                        + Styles.usd(s.path("premiumUsd").decimalValue()) + " (saved " + saved(s, "savedVsPremium")
+                        + "), over " + Styles.count(s.path("calls").asLong()) + " calls");
+            }
+            out().println();
+            Table table = new Table(groupBy.name().toUpperCase(java.util.Locale.ROOT), "CALLS", "TOKENS",
+                    "KNOWN USD", "UNKNOWN", "ESTIMATED USD", "SHARE", "SAVED VS TOP").right(1, 2, 3, 4, 5, 6, 7);
+            for (JsonNode row : r.path("rows")) {
+                JsonNode t = row.path("tokens");
+                long rowUnknown = row.path("unknownCostCalls").asLong();
+                table.add(textOr(row, "key", "(none)"), Styles.count(row.path("calls").asLong()),
+                        Styles.count(t.path("input").asLong() + t.path("output").asLong()),
+                        Styles.usd(row.path("knownCostUsd").decimalValue()),
+                        rowUnknown == 0 ? "-" : Styles.count(rowUnknown),
+                        rowUnknown == 0 ? "-" : Styles.usd(row.path("unknownCostEstimateUsd").decimalValue()),
+                        row.path("share").isNumber() ? Styles.percent(row.path("share").asDouble()) : "-",
+                        row.path("savings").path("calls").asLong() == 0 ? "-"
+                                : Styles.usd(row.path("savings").path("savedVsTopModelUsd").decimalValue()));
+            }
+            print(table);
             return 0;
+        }
+
+        private static String saved(JsonNode savings, String prefix) {
+            JsonNode percent = savings.path(prefix + "Percent");
+            java.math.BigDecimal amount = savings.path(prefix + "Usd").decimalValue();
+            return (amount.signum() < 0 ? "-" : "") + Styles.usd(amount.abs())
+                    + (percent.isNumber() ? ", " + percent.decimalValue().toPlainString() + "%" : "");
         }
     }
 

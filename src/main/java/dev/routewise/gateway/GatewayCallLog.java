@@ -4,6 +4,11 @@ import dev.routewise.base.db.BatchWriter;
 import dev.routewise.gateway.protocol.Usage;
 import dev.routewise.routing.Observation;
 import dev.routewise.routing.OutcomeService;
+import dev.routewise.spend.CostEntry;
+import dev.routewise.spend.CostLedger;
+import dev.routewise.spend.CostSource;
+import dev.routewise.spend.CostStatus;
+import dev.routewise.spend.TokenCounts;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,7 +25,8 @@ import java.util.List;
 
 /**
  * Writes gateway calls, their attempts and events in batches from one thread: a request thread only queues its
- * record and never waits on SQLite.
+ * record and never waits on SQLite. Once a batch is written, each call is handed to the spend ledger (which queues
+ * it for its own writer).
  */
 @Component
 class GatewayCallLog {
@@ -41,11 +47,13 @@ class GatewayCallLog {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final OutcomeService outcomes;
+    private final CostLedger ledger;
     private final BatchWriter<Object> writer;
 
-    GatewayCallLog(JdbcTemplate jdbc, TransactionTemplate tx, OutcomeService outcomes, GatewayProperties properties,
-                   MeterRegistry meters) {
+    GatewayCallLog(JdbcTemplate jdbc, TransactionTemplate tx, OutcomeService outcomes, CostLedger ledger,
+                   GatewayProperties properties, MeterRegistry meters) {
         this.outcomes = outcomes;
+        this.ledger = ledger;
         this.jdbc = jdbc;
         this.tx = tx;
         this.writer = new BatchWriter<>("gateway-call", "routewise.gateway.calls", properties.callQueue(), 200,
@@ -98,6 +106,24 @@ class GatewayCallLog {
             });
             outcomes.observe(observations);
         });
+        calls.forEach(c -> ledger.record(costEntry(c)));
+    }
+
+    /**
+     * A call as the spend ledger counts it. Every call is recorded, also one that failed before any answer (cost
+     * status none, $0): the gateway's entry is what keeps a client's outcome report of the same decision from being
+     * counted as a second call. A known status without an amount cannot happen, and would count as unknown.
+     */
+    static CostEntry costEntry(GatewayCall c) {
+        Usage u = c.usage();
+        CostStatus status = CostStatus.parse(c.costStatus());
+        if (status == CostStatus.KNOWN && c.costUsd() == null) {
+            status = CostStatus.UNKNOWN_USAGE;
+        }
+        return new CostEntry(c.decisionId(), c.createdAt(), CostSource.GATEWAY, c.model(), c.provider(), c.task(),
+                c.profile(), c.user(), c.team(), c.apiKeyId(), u == null ? null : new TokenCounts(u.inputTokens(),
+                u.cachedInputTokens(), u.cacheWriteTokens(), u.outputTokens(), u.reasoningTokens()), null,
+                c.costUsd(), status);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.routewise.routing;
 
+import dev.routewise.base.Csv;
 import dev.routewise.base.InvalidInputException;
 import dev.routewise.security.AppRoles;
 import jakarta.annotation.security.RolesAllowed;

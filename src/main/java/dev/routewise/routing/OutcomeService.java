@@ -2,26 +2,50 @@ package dev.routewise.routing;
 
 import dev.routewise.base.InvalidInputException;
 import dev.routewise.base.NotFoundException;
+import dev.routewise.catalog.CatalogModel;
+import dev.routewise.catalog.CatalogService;
+import dev.routewise.security.ApiKeyPrincipal;
 import dev.routewise.security.AppRoles;
+import dev.routewise.spend.CostEntry;
+import dev.routewise.spend.CostLedger;
+import dev.routewise.spend.CostSource;
+import dev.routewise.spend.CostStatus;
+import dev.routewise.spend.TokenCounts;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.Optional;
 
-/** Records what happened after a decision and feeds it into each model's history. */
+/**
+ * Records what happened after a decision and feeds it into each model's history. An outcome that says what the call
+ * used or cost goes to the spend ledger too, which counts it only when the gateway did not execute the decision.
+ */
 @Service
 public class OutcomeService {
 
     private final JdbcClient jdbc;
     private final ModelHistory history;
     private final Clock clock;
+    private final CostLedger ledger;
+    private final CatalogService catalog;
 
-    OutcomeService(JdbcClient jdbc, ModelHistory history, Clock clock) {
+    OutcomeService(JdbcClient jdbc, ModelHistory history, Clock clock, CostLedger ledger, CatalogService catalog) {
         this.jdbc = jdbc;
         this.history = history;
         this.clock = clock;
+        this.ledger = ledger;
+        this.catalog = catalog;
+    }
+
+    /** The logged decision an outcome is about. */
+    private record Decided(String model, String task, String profile, long createdAt, String caller,
+                           BigDecimal estimate) {
     }
 
     @PermitAll
@@ -38,9 +62,19 @@ public class OutcomeService {
         if (outcome.costUsd() != null && outcome.costUsd().signum() < 0) {
             throw new InvalidInputException("costUsd", "Cost cannot be negative");
         }
-        String[] decision = jdbc.sql("SELECT model, task FROM routing_decision WHERE decision_id = ?")
-                .param(decisionId).query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).optional()
+        if (outcome.inputTokens() != null && outcome.inputTokens() < 0
+                || outcome.outputTokens() != null && outcome.outputTokens() < 0) {
+            throw new InvalidInputException(outcome.inputTokens() != null && outcome.inputTokens() < 0
+                    ? "inputTokens" : "outputTokens", "Token counts cannot be negative");
+        }
+        Decided decided = jdbc.sql("""
+                        SELECT model, task, profile, created_at, caller, estimated_cost FROM routing_decision
+                        WHERE decision_id = ?""")
+                .param(decisionId).query((rs, n) -> new Decided(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getLong(4), rs.getString(5), rs.getString(6) == null ? null
+                        : new BigDecimal(rs.getString(6)))).optional()
                 .orElseThrow(() -> new NotFoundException("Decision", decisionId));
+        String[] decision = {decided.model(), decided.task()};
         jdbc.sql("""
                 INSERT INTO decision_outcome (decision_id, reported_at, model, task, success, quality_rating,
                     latency_ms, input_tokens, output_tokens, cost_usd, overridden_to)
@@ -50,6 +84,44 @@ public class OutcomeService {
                         outcome.costUsd() == null ? null : outcome.costUsd().toPlainString(), outcome.overriddenTo())
                 .update();
         Thread.ofVirtual().name("model-history").start(history::recompute);
+        costEntry(decisionId, decided, outcome).ifPresent(ledger::record);
+    }
+
+    /**
+     * The ledger entry of an outcome that says what the call used or cost (the caller called the provider itself
+     * after {@code POST /api/v1/route}): the reported cost, else the reported tokens at the catalog's prices of the
+     * model used (the one the user switched to, if any), else unknown. It is made at the decision's time, for the
+     * caller who asked for it, and the API key reporting it; the ledger drops it when the gateway executed the
+     * decision.
+     */
+    private Optional<CostEntry> costEntry(String decisionId, Decided decided, Outcome outcome) {
+        boolean tokensKnown = outcome.inputTokens() != null || outcome.outputTokens() != null;
+        if (outcome.costUsd() == null && !tokensKnown) {
+            return Optional.empty();
+        }
+        String model = outcome.overriddenTo() != null && !outcome.overriddenTo().isBlank()
+                ? outcome.overriddenTo().strip() : decided.model();
+        Optional<CatalogModel> used = model == null ? Optional.empty() : catalog.byId(model);
+        TokenCounts tokens = tokensKnown ? new TokenCounts(orZero(outcome.inputTokens()), 0, 0,
+                orZero(outcome.outputTokens()), 0) : null;
+        BigDecimal cost = outcome.costUsd();
+        CostStatus status = CostStatus.KNOWN;
+        if (cost == null) {
+            cost = used.map(m -> m.costUsd(tokens.input(), 0, 0, tokens.output())).orElse(null);
+            status = cost == null ? CostStatus.UNPRICED : CostStatus.KNOWN;
+        }
+        return Optional.of(new CostEntry(decisionId, decided.createdAt(), CostSource.OUTCOME, model,
+                used.map(CatalogModel::provider).orElse(null), decided.task(), decided.profile(), decided.caller(),
+                null, reportingKey(), tokens, decided.estimate(), cost, status));
+    }
+
+    private static long orZero(Integer v) {
+        return v == null ? 0 : v;
+    }
+
+    private static Long reportingKey() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof ApiKeyPrincipal key ? key.keyId() : null;
     }
 
     /**

@@ -406,6 +406,31 @@ public class RoutingService {
         return chains;
     }
 
+    /**
+     * The profile's top model for a task (docs/spend.md "Savings"): what this service picks under the profile for a
+     * plain text request of the task (1,000 tokens in, 500 out, medium complexity) with the profile's cost weight
+     * set to zero, so no cost pressure; within the profile's pool and tier preference, honouring the team's
+     * per-task override and, for built-in profiles, the seed presets; no rules, constraints or learned history.
+     * Null when no model fits. For the spend ledger's savings baselines.
+     */
+    String topModel(String profileName, TaskLabel task) {
+        ProfileSettings profile = config.settings(profileName);
+        RouterConfig settings = config.current();
+        Profile p = profile.profile();
+        dev.routewise.routing.engine.Weights w = p.weights();
+        Profile noCostPressure = w.cost() == 0 || w.capability() + w.quality() + w.latency() + w.historical() <= 0 ? p
+                : new Profile(p.name(), p.description(), new dev.routewise.routing.engine.Weights(w.capability(), 0,
+                w.quality(), w.latency(), w.historical()), p.tierPreference(), p.tierWeight(), p.pool());
+        RouteDecision d = choose(RouteRequest.of(task, Complexity.MEDIUM, 1000, 500), profile, noCostPressure,
+                models.current(), override(settings, profile, task), Map.of(), settings);
+        return d.routed() ? d.chosen().model().id() : null;
+    }
+
+    /** The snapshot {@link #topModel} reads: it changes whenever the catalog or the router's settings do. */
+    List<Object> snapshotVersion() {
+        return List.of(models.current(), config.current(), qualities.current());
+    }
+
     /** How many decisions could not be logged because the writer's queue was full. */
     public long droppedDecisions() {
         return decisions.droppedCount();

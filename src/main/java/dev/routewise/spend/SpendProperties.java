@@ -10,9 +10,10 @@ import java.math.BigDecimal;
 import java.time.ZoneId;
 
 /**
- * How budgets count spend.
+ * How budgets and the cost ledger count spend.
  *
- * @param timeZone      the zone whose calendar days and months are the budgets' windows
+ * @param timeZone      the zone whose calendar days and months are the budgets' windows, and the days and months
+ *                      the cost ledger aggregates and reports by
  * @param reserveMargin extra share of the estimate a reservation holds, so that a call costing up to
  *                      {@code estimate * (1 + margin)} cannot push a budget past its limit even when many calls are
  *                      in flight; set it to the gateway's worst estimation error

@@ -13,6 +13,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.routewise.spend.CostEntry;
+import dev.routewise.spend.CostLedger;
+import dev.routewise.spend.CostSource;
+import dev.routewise.spend.CostStatus;
+import dev.routewise.spend.TokenCounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -248,17 +254,39 @@ class CliTest {
     }
 
     @Test
-    void model_cost_says_plainly_that_this_server_has_no_ledger_yet_and_model_budget_lists_the_budgets() {
+    void model_cost_prints_the_totals_the_unknown_costs_savings_and_a_table_and_model_budget_lists_the_budgets() {
+        // a day of its own, long past, so no other test's calls are in it
+        long at = java.time.Instant.parse("2021-06-15T12:00:00Z").toEpochMilli();
+        CostLedger ledger = context.getBean(CostLedger.class);
+        String model = source.slug() + "/gpt-4o";
+        ledger.record(new CostEntry("cli-cost-1", at, CostSource.GATEWAY, model, source.slug(), "chat", "balanced",
+                "cli-user", "cli-team", null, new TokenCounts(1000, 0, 0, 500, 0), new BigDecimal("0.02"),
+                new BigDecimal("0.0125"), CostStatus.KNOWN));
+        ledger.record(new CostEntry("cli-cost-2", at, CostSource.GATEWAY, model, source.slug(), "chat", "balanced",
+                "cli-user", "cli-team", null, null, new BigDecimal("0.004"), null, CostStatus.UNKNOWN_USAGE));
+        String range = "--from=2021-06-15";
+        await().atMost(Duration.ofSeconds(10)).until(() -> cli("model", "cost", range, "--to=2021-06-15", "--json")
+                .json().path("totals").path("calls").asLong() == 2);
         HttpResponse<String> created = api.post("/api/v1/budgets", "{\"scope\":\"team\",\"scopeId\":\"cli-team\","
                 + "\"period\":\"month\",\"limitUsd\":25.50,\"policy\":\"block\",\"warnAt\":[0.8]}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = created.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
         try {
-            Run cost = cli("model", "cost", "--period", "month", "--group-by", "team");
+            Run cost = cli("model", "cost", range, "--to=2021-06-15", "--group-by", "team");
+            JsonNode json = cli("model", "cost", range, "--to=2021-06-15", "--json").json();
             Run budget = cli("model", "budget");
 
-            assertThat(cost.code()).isEqualTo(4);
-            assertThat(cost.err()).contains("This server has no cost ledger yet").contains("404");
+            assertThat(cost.code()).as(cost.err()).isZero();
+            assertThat(cost.out()).contains("Period: 2021-06-15 to 2021-06-15 (custom, UTC)").contains("Calls: 2")
+                    .contains("Known cost: $0.0125")
+                    .contains("Unknown cost: 1 calls, estimated $0.004; not counted as $0")
+                    .contains("TEAM").contains("KNOWN USD").contains("ESTIMATED USD").contains("cli-team");
+            assertThat(cost.out()).containsPattern("cli-team\\s+2\\s+1,500\\s+\\$0\\.0125\\s+1\\s+\\$0\\.004\\s+100\\.0%");
+            // the known call's tokens priced on the top and premium models; the unknown one is not compared
+            JsonNode savings = json.path("savings");
+            assertThat(savings.path("calls").asLong()).isEqualTo(1);
+            assertThat(cost.out()).contains("Savings: actual $0.0125 vs always the profile's top model $")
+                    .contains("vs always premium $").contains("over 1 calls");
             assertThat(budget.code()).isZero();
             assertThat(budget.out()).contains("cli-team").contains("25.5");
         } finally {

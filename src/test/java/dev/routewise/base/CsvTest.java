@@ -1,4 +1,4 @@
-package dev.routewise.routing;
+package dev.routewise.base;
 
 import org.junit.jupiter.api.Test;
 

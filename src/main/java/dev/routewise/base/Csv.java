@@ -1,14 +1,17 @@
-package dev.routewise.routing;
+package dev.routewise.base;
 
 import java.util.List;
 
-/** RFC 4180 CSV: CRLF line ends; a field with a comma, a quote or a line break is quoted, its quotes doubled. */
-final class Csv {
+/**
+ * RFC 4180 CSV: CRLF line ends; a field with a comma, a quote or a line break is quoted, its quotes doubled. Shared
+ * by the exports (decision log, cost reports) so every file quotes the same way.
+ */
+public final class Csv {
 
     private Csv() {
     }
 
-    static String row(List<String> fields) {
+    public static String row(List<String> fields) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
@@ -19,7 +22,7 @@ final class Csv {
         return line.append("\r\n").toString();
     }
 
-    static String field(String value) {
+    public static String field(String value) {
         if (value == null) {
             return "";
         }
