@@ -720,11 +720,14 @@ public class ChatGateway {
             settle(costStatus, cost);
             RouteDecision d = routed.decision();
             int clientStatus = status == STREAMED ? 200 : status;
+            BigDecimal estimated = reservation != null ? reservation.estimateUsd()
+                    : d.routed() ? estimate(d.chosen().id()) : null;
             log.record(new GatewayCall(routed.decisionId(), createdAt, caller.name(), caller.apiKeyId(), endUser(),
-                    context == null ? null : context.team(), body.path("model").asString(""), d.profile(), d.task() == null ? null : d.task().id(),
-                    t == null ? null : t.model().id(), t == null ? null : t.model().provider(), stream, clientStatus,
-                    outcome, error, fallbacks, (System.nanoTime() - startNanos) / 1_000_000, ttftMs, usage, cost,
-                    costStatus, attempts));
+                    context == null ? null : context.team(), body.path("model").asString(""), d.profile(),
+                    d.task() == null ? null : d.task().id(), t == null ? null : t.model().id(),
+                    t == null ? null : t.model().provider(), stream, clientStatus, outcome, error, fallbacks,
+                    (System.nanoTime() - startNanos) / 1_000_000, ttftMs, usage, estimated, cost, costStatus,
+                    attempts));
             JsonNode node = answer == null ? null : answer instanceof JsonNode n ? n : json.valueToTree(answer);
             return new Result(status, node, routed.decisionId(), t == null ? null : t.model().id(), fallbacks,
                     attempts.stream().map(GatewayCall.Attempt::summary).toList(), budgetNote);

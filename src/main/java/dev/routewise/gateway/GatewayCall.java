@@ -15,13 +15,15 @@ import java.util.List;
  * @param team       the routing context's team, if any
  * @param outcome    ok, failed (every model failed), rejected (the provider refused the request itself), cancelled
  *                   (the client went away), broken (a stream failed after content reached the client), no_model
+ * @param estimatedCostUsd what the call was expected to cost when it was admitted (held on its budgets, before
+ *                   their margin), null when no model was chosen
  * @param costStatus known, unknown_usage, unpriced, or none (no provider answered, nothing to pay)
  */
 public record GatewayCall(String decisionId, long createdAt, String caller, Long apiKeyId, String user, String team,
                           String requestedModel,
                           String profile, String task, String model, String provider, boolean stream, int status,
                           String outcome, String error, int fallbacks, long latencyMs, Long ttftMs, Usage usage,
-                          BigDecimal costUsd, String costStatus, List<Attempt> attempts) {
+                          BigDecimal estimatedCostUsd, BigDecimal costUsd, String costStatus, List<Attempt> attempts) {
 
     public GatewayCall {
         attempts = List.copyOf(attempts);

@@ -35,8 +35,8 @@ class GatewayCallLog {
             INSERT OR REPLACE INTO gateway_call (decision_id, created_at, caller, api_key_id, requested_model, profile,
                 task, model, provider, stream, status, outcome, error, attempts, fallbacks, latency_ms, ttft_ms,
                 input_tokens, output_tokens, cached_tokens, cache_write_tokens, reasoning_tokens, cost_usd, cost_status,
-                user_name, team)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                user_name, team, estimated_cost_usd)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String ATTEMPT = """
             INSERT OR REPLACE INTO gateway_attempt (decision_id, seq, model, provider, started_at, status, outcome,
                 error_class, error, latency_ms, ttft_ms, input_tokens, output_tokens, cost_usd)
@@ -122,8 +122,8 @@ class GatewayCallLog {
         }
         return new CostEntry(c.decisionId(), c.createdAt(), CostSource.GATEWAY, c.model(), c.provider(), c.task(),
                 c.profile(), c.user(), c.team(), c.apiKeyId(), u == null ? null : new TokenCounts(u.inputTokens(),
-                u.cachedInputTokens(), u.cacheWriteTokens(), u.outputTokens(), u.reasoningTokens()), null,
-                c.costUsd(), status);
+                u.cachedInputTokens(), u.cacheWriteTokens(), u.outputTokens(), u.reasoningTokens()),
+                c.estimatedCostUsd(), c.costUsd(), status);
     }
 
     /**
@@ -177,6 +177,7 @@ class GatewayCallLog {
         ps.setString(24, c.costStatus());
         ps.setString(25, c.user());
         ps.setString(26, c.team());
+        ps.setString(27, plain(c.estimatedCostUsd()));
     }
 
     private static void setAttempt(PreparedStatement ps, String decisionId, GatewayCall.Attempt a)

@@ -134,7 +134,8 @@ public class GatewayCallService {
                 rs.getString("requested_model"), rs.getString("profile"),
                 rs.getString("task"), rs.getString("model"), rs.getString("provider"), rs.getInt("stream") != 0,
                 rs.getInt("status"), rs.getString("outcome"), rs.getString("error"), rs.getInt("fallbacks"),
-                rs.getLong("latency_ms"), longOrNull(rs, "ttft_ms"), usage, decimal(rs.getString("cost_usd")),
+                rs.getLong("latency_ms"), longOrNull(rs, "ttft_ms"), usage, decimal(rs.getString("estimated_cost_usd")),
+                decimal(rs.getString("cost_usd")),
                 rs.getString("cost_status"), attempts);
     }
 

@@ -37,6 +37,13 @@ class RetentionTest {
         jdbc.sql("DELETE FROM gateway_call WHERE decision_id LIKE 'ret-%'").update();
         jdbc.sql("DELETE FROM gateway_event WHERE model = 'ret-model'").update();
         jdbc.sql("DELETE FROM model_observation WHERE model = 'ret-model'").update();
+        jdbc.sql("DELETE FROM cost_entry WHERE decision_id LIKE 'ret-%'").update();
+        jdbc.sql("DELETE FROM cost_daily WHERE model = 'ret-model'").update();
+    }
+
+    private void ledger(String id, long createdAt) {
+        jdbc.sql("INSERT INTO cost_entry (decision_id, created_at, source, model, actual_cost_usd, cost_status) "
+                + "VALUES (?, ?, 'gateway', 'ret-model', '0.25', 'known')").params(id, createdAt).update();
     }
 
     private long daysAgo(int days) {
@@ -111,6 +118,25 @@ class RetentionTest {
         assertThat(job.run()).as("a second run finds nothing more")
                 .containsEntry("routing decisions and their outcomes", 0)
                 .containsEntry("gateway calls, attempts and events", 0);
+    }
+
+    @Test
+    void ledger_entries_past_the_ledger_retention_go_and_their_daily_sums_stay() {
+        ledger("ret-ledger-old", daysAgo(401));
+        ledger("ret-ledger-kept", daysAgo(399));
+        jdbc.sql("INSERT INTO cost_daily (day, model, provider, task, profile, user_name, team, api_key_id, calls, "
+                + "input_tokens, cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, "
+                + "known_cost_usd, unknown_cost_calls, unknown_estimate_usd, unestimated_calls, savings_calls, "
+                + "savings_actual_usd, top_model_usd, premium_usd) VALUES ('2025-10-17', 'ret-model', '', '', '', '', "
+                + "'', '', 1, 0, 0, 0, 0, 0, '0.25', 0, '0', 0, 0, '0', '0', '0')").update();
+
+        Map<String, Integer> deleted = new RetentionJob(records,
+                new RetentionProperties(Duration.ofDays(90), Duration.ofDays(400), 500), clock).run();
+
+        assertThat(deleted).containsEntry("cost ledger entries", 1);
+        assertThat(ids("cost_entry")).containsExactly("ret-ledger-kept");
+        assertThat(jdbc.sql("SELECT known_cost_usd FROM cost_daily WHERE model = 'ret-model'").query(String.class)
+                .single()).isEqualTo("0.25");
     }
 
     @Test
