@@ -164,7 +164,7 @@ public class OutcomeService {
      * evidence about the same model and task, so the rates stay right while the counts may be larger.
      */
     @PermitAll
-    public java.util.List<ModelTaskRecord> records(java.time.Instant since) {
+    public java.util.List<dev.routewise.spend.ModelTaskRecord> records(java.time.Instant since) {
         java.util.Map<java.util.List<String>, long[]> acc = new java.util.LinkedHashMap<>();
         jdbc.sql("SELECT model, task, sum(successes), sum(failures), 0, 0 FROM model_observation WHERE hour >= ? "
                         + "GROUP BY model, task")
@@ -175,7 +175,7 @@ public class OutcomeService {
                         + "AND reported_at >= ? GROUP BY model, task")
                 .param(since.toEpochMilli())
                 .query((rs, n) -> addRecord(acc, rs)).list();
-        return acc.entrySet().stream().map(e -> new ModelTaskRecord(e.getKey().get(0), e.getKey().get(1),
+        return acc.entrySet().stream().map(e -> new dev.routewise.spend.ModelTaskRecord(e.getKey().get(0), e.getKey().get(1),
                 e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3])).toList();
     }
 

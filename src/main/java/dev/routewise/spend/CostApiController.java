@@ -9,12 +9,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Cost reports over REST (../shared/API.md "Spend and stats", docs/spend.md "Cost reports"):
  * {@code GET /api/v1/costs?period=day|week|month&from=&to=&groupBy=...&format=json|csv}. JSON is the whole
  * {@link CostReport}; CSV is the grouped rows as a download with a header row. Roles are checked by the service.
+ * {@code GET /api/v1/costs/suggestions}: the downgrade suggestions.
  */
 @RestController
 class CostApiController {
@@ -22,9 +24,17 @@ class CostApiController {
     private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
     private final CostReportService reports;
+    private final DowngradeAdvisor advisor;
 
-    CostApiController(CostReportService reports) {
+    CostApiController(CostReportService reports, DowngradeAdvisor advisor) {
         this.reports = reports;
+        this.advisor = advisor;
+    }
+
+    /** Cheaper models that did as well on a task, with the estimated monthly saving (docs/spend.md). */
+    @GetMapping("/api/v1/costs/suggestions")
+    List<DowngradeAdvisor.Suggestion> suggestions() {
+        return advisor.suggestions();
     }
 
     @GetMapping("/api/v1/costs")

@@ -93,6 +93,16 @@ public class CostReportService {
         }
     }
 
+    /** The period's figures per model and task (the key is model, task; '' for none), for the downgrade advisor. */
+    Map<List<String>, CostFigures> byModelAndTask(CostPeriod period) {
+        Map<List<String>, CostFigures> groups = new HashMap<>();
+        for (Aggregate a : read(period)) {
+            groups.merge(List.of(a.dimensions().get(CostDimension.MODEL.index()),
+                    a.dimensions().get(CostDimension.TASK.index())), a.figures(), CostFigures::plus);
+        }
+        return groups;
+    }
+
     /** Everything about a period: totals, rows grouped by {@code groupBy}, the daily series, savings, top lists. */
     @PermitAll
     public CostReport report(CostPeriod period, CostDimension groupBy) {

@@ -1,4 +1,4 @@
-package dev.routewise.routing;
+package dev.routewise.spend;
 
 /**
  * How one model did on one task over a period, from reported outcomes and the gateway's observed calls: what a
