@@ -507,7 +507,7 @@ public class BudgetService {
         for (BigDecimal t : draft.warnAt() == null ? List.<BigDecimal>of() : draft.warnAt()) {
             if (t == null || t.signum() <= 0 || t.compareTo(BigDecimal.ONE) > 0) {
                 throw new InvalidInputException("warnAt", "Warning thresholds are fractions of the limit above 0 "
-                        + "and at most 1, e.g. [0.75, 0.9]");
+                        + "and at most 1 (100 %), e.g. [0.75, 0.9] for 75 % and 90 %");
             }
             if (!warnAt.add(t.stripTrailingZeros())) {
                 throw new InvalidInputException("warnAt", "Warning threshold " + t.toPlainString() + " is listed twice");

@@ -1,0 +1,204 @@
+package dev.routewise.spend.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.progressbar.ProgressBarVariant;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.routewise.base.ui.Formats;
+import dev.routewise.base.ui.Notifications;
+import dev.routewise.security.AppRoles;
+import dev.routewise.spend.Budget;
+import dev.routewise.spend.BudgetPeriod;
+import dev.routewise.spend.BudgetService;
+import dev.routewise.spend.BudgetStatus;
+import jakarta.annotation.security.PermitAll;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Budgets: every limit with how much of its current window is spent and held by calls in flight, coloured as it
+ * passes its warning thresholds, so the team sees which budget is about to refuse or degrade calls. Operators create,
+ * change and delete budgets; every signed-in role reads. What a budget does at its limit is enforced by
+ * {@link BudgetService} on the gateway; this page only configures and shows.
+ */
+@Route("budgets")
+@PageTitle("Budgets")
+@Menu(order = 465, icon = "vaadin:wallet", title = "Budgets")
+@PermitAll
+public class BudgetsView extends VerticalLayout {
+
+    /** How full a budget's window is, for the bar's colour: below every warning, past one, or exhausted. */
+    enum Level {
+        OK, WARNING, EXHAUSTED
+    }
+
+    private final BudgetService budgets;
+    private final boolean canWrite;
+
+    final Grid<BudgetStatus> grid = new Grid<>();
+    final Button create = new Button("New budget", VaadinIcon.PLUS.create(), e -> edit(null));
+    final Span count = new Span();
+
+    public BudgetsView(BudgetService budgets, AuthenticationContext authentication) {
+        this.budgets = budgets;
+        this.canWrite = authentication.hasRole(AppRoles.OPERATOR);
+        addClassName("rw-page");
+        setWidthFull();
+
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.setVisible(canWrite);
+        Button reload = new Button("Refresh", VaadinIcon.REFRESH.create(), e -> refresh());
+        reload.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        count.addClassName("rw-muted");
+        HorizontalLayout toolbar = new HorizontalLayout(create, reload, count);
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        Paragraph help = new Paragraph("A call is admitted only while spent + reserved + its own estimate stays "
+                + "within every budget that counts it (global, its team, its API key, its user). Reserved is what "
+                + "calls in flight hold until they settle with their actual cost. Day and month are calendar windows."
+                + (canWrite ? "" : " Only operators change budgets."));
+        help.addClassName("rw-muted");
+
+        grid.addColumn(BudgetsView::scope).setHeader("Scope").setKey("scope").setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(s -> s.budget().period().wire()).setHeader("Period").setKey("period").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(s -> s.budget().policy().wire()).setHeader("Policy").setKey("policy").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(s -> usd(s.budget().limitUsd())).setHeader("Limit").setKey("limit").setAutoWidth(true)
+                .setFlexGrow(0).setPartNameGenerator(s -> "mono");
+        grid.addColumn(s -> usd(s.spentUsd())).setHeader("Spent").setKey("spent").setAutoWidth(true).setFlexGrow(0)
+                .setPartNameGenerator(s -> "mono");
+        grid.addColumn(s -> usd(s.reservedUsd())).setHeader("Reserved").setKey("reserved").setAutoWidth(true)
+                .setFlexGrow(0).setPartNameGenerator(s -> "mono");
+        grid.addColumn(s -> s.exhausted() ? "exhausted" : usd(s.remainingUsd())).setHeader("Remaining")
+                .setKey("remaining").setAutoWidth(true).setFlexGrow(0).setPartNameGenerator(s -> "mono");
+        grid.addComponentColumn(BudgetsView::usage).setHeader("Used").setKey("used").setWidth("11rem")
+                .setFlexGrow(1);
+        grid.addColumn(BudgetsView::warnings).setHeader("Warn at").setKey("warnAt").setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(s -> s.windowStart() == null ? "each request" : Formats.dateTime(s.windowStart()))
+                .setHeader("Window from").setKey("window").setAutoWidth(true).setFlexGrow(0);
+        if (canWrite) {
+            grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true)
+                    .setFlexGrow(0);
+        }
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.setAllRowsVisible(true);
+        grid.setWidthFull();
+        grid.setEmptyStateText("No budgets: spend is not limited. "
+                + (canWrite ? "Add one with New budget." : "An operator can add one."));
+
+        add(toolbar, help, grid);
+        refresh();
+    }
+
+    void refresh() {
+        var all = budgets.status();
+        grid.setItems(all);
+        count.setText(all.size() == 1 ? "1 budget" : all.size() + " budgets");
+    }
+
+    private void edit(Budget existing) {
+        new BudgetDialog(budgets, existing, saved -> {
+            Notifications.success("Saved budget " + saved.describe());
+            refresh();
+        }).open();
+    }
+
+    private Component actions(BudgetStatus s) {
+        Button edit = new Button("Edit", e -> edit(s.budget()));
+        edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        Button delete = new Button("Delete", e -> confirmDelete(s.budget()));
+        delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+        HorizontalLayout actions = new HorizontalLayout(edit, delete);
+        actions.setSpacing(false);
+        return actions;
+    }
+
+    private void confirmDelete(Budget b) {
+        ConfirmDialog confirm = new ConfirmDialog("Delete the budget " + b.describe() + "?",
+                "Calls are no longer limited by it and its window's spend is forgotten. The alerts it raised stay.",
+                "Delete", ok -> {
+                    budgets.delete(b.id());
+                    Notifications.success("Deleted budget " + b.describe());
+                    refresh();
+                });
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.setCancelable(true);
+        confirm.open();
+    }
+
+    static String scope(BudgetStatus s) {
+        Budget b = s.budget();
+        return b.scopeId() == null ? b.scope().wire() : b.scope().wire() + " '" + b.scopeId() + "'";
+    }
+
+    static String usd(BigDecimal amount) {
+        return "$" + amount.toPlainString();
+    }
+
+    private static String warnings(BudgetStatus s) {
+        if (s.budget().warnAt().isEmpty()) {
+            return "—";
+        }
+        return String.join(", ", s.budget().warnAt().stream().map(BudgetsView::percent).toList());
+    }
+
+    private static String percent(BigDecimal fraction) {
+        return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
+    }
+
+    /** The share of the limit spent and reserved: what the next call is checked against. */
+    static BigDecimal used(BudgetStatus s) {
+        return s.spentUsd().add(s.reservedUsd()).divide(s.budget().limitUsd(), 4, RoundingMode.HALF_UP);
+    }
+
+    /** Exhausted by the service's rule; a warning once the used share reaches a {@code warnAt} threshold. */
+    static Level level(BudgetStatus s) {
+        if (s.exhausted()) {
+            return Level.EXHAUSTED;
+        }
+        BigDecimal used = used(s);
+        return s.budget().warnAt().stream().anyMatch(t -> used.compareTo(t) >= 0) ? Level.WARNING : Level.OK;
+    }
+
+    private static Component usage(BudgetStatus s) {
+        if (s.budget().period() == BudgetPeriod.REQUEST) {
+            Span cap = new Span("a cap per call");
+            cap.addClassName("rw-muted");
+            return cap;
+        }
+        BigDecimal used = used(s);
+        ProgressBar bar = new ProgressBar(0, 1, Math.min(1, used.doubleValue()));
+        bar.setWidth("6rem");
+        Level level = level(s);
+        switch (level) {
+            case OK -> bar.addThemeVariants(ProgressBarVariant.LUMO_SUCCESS);
+            // Lumo has no warning variant: the default bar takes the primary colour, so point it at the warning one
+            case WARNING -> bar.getStyle().set("--lumo-primary-color", "var(--lumo-warning-color)");
+            case EXHAUSTED -> bar.addThemeVariants(ProgressBarVariant.LUMO_ERROR);
+        }
+        bar.addClassName("rw-budget-" + level.name().toLowerCase(java.util.Locale.ROOT));
+        Span share = new Span(percent(used.setScale(2, RoundingMode.HALF_UP)));
+        share.addClassName("rw-muted");
+        HorizontalLayout cell = new HorizontalLayout(bar, share);
+        cell.setAlignItems(FlexComponent.Alignment.CENTER);
+        cell.setSpacing(true);
+        return cell;
+    }
+}
