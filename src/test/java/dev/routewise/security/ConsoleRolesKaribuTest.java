@@ -53,7 +53,7 @@ class ConsoleRolesKaribuTest extends KaribuViewTest {
         UI.getCurrent().navigate(AccountView.class);
 
         assertThat(menu()).containsExactly("Models", "Model sources", "Task clusters", "Router settings", "Routing test bench",
-                "Decisions", "Gateway", "Alerts", "My account");
+                "Decisions", "Gateway", "Budgets", "Alerts", "My account");
         assertThat(_get(H2.class, s -> s.withText("vera")).isVisible()).isTrue();
     }
 
@@ -74,7 +74,7 @@ class ConsoleRolesKaribuTest extends KaribuViewTest {
         UI.getCurrent().navigate(AccountView.class);
 
         assertThat(menu()).containsExactly("Models", "Model sources", "Task clusters", "Router settings", "Routing test bench",
-                "Decisions", "Gateway", "Alerts", "Users", "API keys",
+                "Decisions", "Gateway", "Budgets", "Alerts", "Users", "API keys",
                 "Audit log", "My account");
     }
 

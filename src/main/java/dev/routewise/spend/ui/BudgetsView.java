@@ -148,8 +148,10 @@ public class BudgetsView extends VerticalLayout {
         return b.scopeId() == null ? b.scope().wire() : b.scope().wire() + " '" + b.scopeId() + "'";
     }
 
+    /** Exact, with at least cents: $12.50, $0.00, $0.00323 (held amounts carry the margin's extra digits). */
     static String usd(BigDecimal amount) {
-        return "$" + amount.toPlainString();
+        BigDecimal value = amount.stripTrailingZeros();
+        return "$" + (value.scale() < 2 ? value.setScale(2) : value).toPlainString();
     }
 
     private static String warnings(BudgetStatus s) {
