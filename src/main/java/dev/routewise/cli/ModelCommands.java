@@ -25,11 +25,15 @@ import static dev.routewise.cli.RoutewiseApi.params;
 import static dev.routewise.cli.RoutewiseApi.query;
 import static dev.routewise.cli.RoutewiseApi.segment;
 
-/** {@code routewise model ...}: classification, usage statistics, costs and budgets, export, weights, reset. */
-@Command(name = "model", description = "Classify prompts, usage statistics, costs, budgets, export, weights, reset.",
+/**
+ * {@code routewise model ...}: classification, usage statistics, costs, budgets and downgrade suggestions, export,
+ * weights, reset.
+ */
+@Command(name = "model", description = "Classify prompts, usage statistics, costs, budgets, downgrade suggestions, "
+        + "export, weights, reset.",
         subcommands = {ModelCommands.Classify.class, ModelCommands.Stats.class, ModelCommands.Cost.class,
-                ModelCommands.Budget.class, ModelCommands.Export.class, ModelCommands.Config.class,
-                ModelCommands.Reset.class})
+                ModelCommands.Budget.class, ModelCommands.Suggestions.class, ModelCommands.Export.class,
+                ModelCommands.Config.class, ModelCommands.Reset.class})
 final class ModelCommands {
 
     enum Period { day, week, month }
@@ -248,6 +252,47 @@ final class ModelCommands {
                                 : s.path("remainingUsd").asString(""), textOr(s, "windowStart", "per request"));
             }
             print(table);
+            return 0;
+        }
+    }
+
+    @Command(name = "suggestions", description = "Downgrade suggestions: where a cheaper model did as well on a "
+            + "task over the last 30 days, with the estimated monthly saving.")
+    static final class Suggestions extends ApiCommand {
+
+        @Override
+        int execute() {
+            RoutewiseApi.Answer answer = notYet(() -> api().get("/api/v1/costs/suggestions"),
+                    "GET /api/v1/costs/suggestions", "downgrade suggestions");
+            if (json()) {
+                return printRaw(answer.body());
+            }
+            if (answer.json().isEmpty()) {
+                out().println("No downgrade suggestions: a cheaper model is suggested once it and the current model "
+                        + "each have at least 20 calls on the same task in the last 30 days, with a success rate "
+                        + "at most 2 points lower (and, when the current model has 5 or more ratings, as many "
+                        + "ratings averaging at most 0.1 lower).");
+                return 0;
+            }
+            Table table = new Table("TASK", "CURRENT MODEL", "SUGGESTED", "CALLS", "SUCCESS", "RATING",
+                    "MONTHLY SAVING USD", "SAVING %").right(3, 6, 7);
+            BigDecimal total = BigDecimal.ZERO;
+            for (JsonNode s : answer.json()) {
+                BigDecimal saving = s.path("monthlySavingUsd").decimalValue();
+                total = total.add(saving);
+                table.add(textOr(s, "task", "-"), textOr(s, "currentModel", "-"), textOr(s, "suggestedModel", "-"),
+                        Styles.count(s.path("calls").asLong()) + " / " + Styles.count(s.path("suggestedCalls").asLong()),
+                        Styles.percent(s.path("currentSuccessRate").asDouble()) + " -> "
+                                + Styles.percent(s.path("suggestedSuccessRate").asDouble()),
+                        s.path("currentRating").isNumber() ? Styles.decimal(s.path("currentRating").asDouble(), 2)
+                                + " -> " + Styles.decimal(s.path("suggestedRating").asDouble(), 2) : "not rated",
+                        new Table.Cell(Styles.usd(saving), "green"),
+                        Styles.percent(s.path("savingShare").asDouble()));
+            }
+            out().println(style("Cheaper models that did as well on a task in the last 30 days (current -> "
+                    + "suggested; calls of each; saving on the current volume at today's prices):", "faint"));
+            print(table);
+            field("Estimated saving", Styles.usd(total) + " per month if every suggestion is taken");
             return 0;
         }
     }

@@ -17,6 +17,7 @@ import dev.routewise.spend.CostEntry;
 import dev.routewise.spend.CostLedger;
 import dev.routewise.spend.CostSource;
 import dev.routewise.spend.CostStatus;
+import dev.routewise.spend.SuggestionEvidence;
 import dev.routewise.spend.TokenCounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,8 +27,12 @@ import picocli.CommandLine.Help.Ansi;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.sun.net.httpserver.HttpServer;
+
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -35,6 +40,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -291,6 +297,60 @@ class CliTest {
             assertThat(budget.out()).contains("cli-team").contains("25.5");
         } finally {
             api.call("DELETE", "/api/v1/budgets/" + id, ApiClient.MASTER_KEY, null);
+        }
+    }
+
+    @Test
+    void model_suggestions_prints_a_cheaper_model_that_did_as_well_with_the_monthly_saving() {
+        SuggestionEvidence evidence = new SuggestionEvidence(context, api);
+        try {
+            String dear = evidence.model("clid", "dear", "10.00");
+            String cheap = evidence.model("clic", "cheap", "1.00");
+            evidence.record(dear, 49, 1);
+            evidence.record(cheap, 30, 0);
+            evidence.spend(dear, 10);
+
+            Run run = cli("model", "suggestions");
+            JsonNode json = cli("model", "suggestions", "--json").json();
+
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(run.out()).contains("TASK").contains("CURRENT MODEL").contains("SUGGESTED").contains("CALLS")
+                    .contains("SUCCESS").contains("RATING").contains("MONTHLY SAVING USD").contains("SAVING %");
+            // 10 calls of 2,000 tokens: $0.20 at $10/M, $0.02 at $1/M; 50 calls at 98 % against 30 at 100 %
+            assertThat(run.out()).containsPattern(Pattern.quote(evidence.task) + "\\s+"
+                    + Pattern.quote(dear) + "\\s+" + Pattern.quote(cheap)
+                    + "\\s+50 / 30\\s+98\\.0% -> 100\\.0%\\s+not rated\\s+\\$0\\.18\\s+90\\.0%");
+            assertThat(run.out()).contains("Estimated saving: $");
+            assertThat(json.isArray()).isTrue();
+            assertThat(json.valueStream().filter(s -> evidence.task.equals(s.path("task").asString())).toList())
+                    .singleElement().satisfies(s -> {
+                        assertThat(s.path("suggestedModel").asString()).isEqualTo(cheap);
+                        assertThat(s.path("monthlySavingUsd").decimalValue()).isEqualByComparingTo("0.18");
+                    });
+        } finally {
+            evidence.cleanUp();
+        }
+    }
+
+    @Test
+    void model_suggestions_says_what_evidence_is_needed_when_there_are_none() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/v1/costs/suggestions", exchange -> {
+            byte[] body = "[]".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Run run = cli("model", "suggestions", "--url", "http://127.0.0.1:" + server.getAddress().getPort());
+
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(run.out()).startsWith("No downgrade suggestions: ").contains("at least 20 calls on the same task")
+                    .contains("last 30 days").doesNotContain("TASK");
+        } finally {
+            server.stop(0);
         }
     }
 

@@ -32,7 +32,8 @@ class CliUsageTest {
         assertThat(top.code()).isZero();
         assertThat(top.out()).contains("router", "model", "Exit codes:", "3  not authenticated", "ROUTEWISE_API_KEY");
         assertThat(router.out()).contains("status", "profile", "task", "models", "discover", "test");
-        assertThat(model.out()).contains("classify", "stats", "cost", "budget", "export", "config", "reset");
+        assertThat(model.out()).contains("classify", "stats", "cost", "budget", "suggestions", "export", "config",
+                "reset");
     }
 
     @Test
