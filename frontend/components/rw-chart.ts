@@ -162,7 +162,7 @@ export class RwChart extends LitElement {
     const fmt = (v: number) => format(d.format, v);
     const legend = {
       display: d.kind === 'doughnut' || d.series.length > 1,
-      position: (d.kind === 'doughnut' ? 'right' : 'bottom') as 'right' | 'bottom',
+      position: 'bottom' as const,
       labels: { color: text, font, boxWidth: 12, boxHeight: 12 }
     };
 
