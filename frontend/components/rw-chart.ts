@@ -168,7 +168,7 @@ export class RwChart extends LitElement {
 
     if (d.kind === 'doughnut') {
       const s = d.series[0];
-      return {
+      const doughnut: ChartConfiguration<'doughnut'> = {
         type: 'doughnut',
         data: {
           labels: d.labels,
@@ -200,6 +200,7 @@ export class RwChart extends LitElement {
           }
         }
       };
+      return doughnut as unknown as ChartConfiguration;
     }
 
     const type: ChartType = d.kind === 'line' ? 'line' : 'bar';
@@ -247,7 +248,7 @@ export class RwChart extends LitElement {
         scales: horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
         plugins: {
           legend,
-          tooltip: { callbacks: { label: ctx => ` ${ctx.dataset.label}: ${fmt(horizontal ? ctx.parsed.x : ctx.parsed.y)}` } }
+          tooltip: { callbacks: { label: ctx => ` ${ctx.dataset.label}: ${fmt((horizontal ? ctx.parsed.x : ctx.parsed.y) ?? 0)}` } }
         }
       }
     } as ChartConfiguration;
