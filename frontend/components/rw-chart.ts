@@ -139,9 +139,35 @@ export class RwChart extends LitElement {
     this.chart = new Chart(canvas, config);
   }
 
+  /**
+   * A custom property's colour as rgba(): Lumo defines some colours with color-mix() or other CSS forms that a
+   * canvas does not understand, so the browser resolves the value on a probe element and a 1x1 canvas turns the
+   * result into plain numbers.
+   */
   private css(name: string, fallback: string): string {
-    const v = getComputedStyle(this).getPropertyValue(name).trim();
-    return v || fallback;
+    if (!getComputedStyle(this).getPropertyValue(name).trim()) {
+      return fallback;
+    }
+    const probe = document.createElement('span');
+    probe.style.display = 'none';
+    probe.style.color = `var(${name})`;
+    this.renderRoot.appendChild(probe);
+    const computed = getComputedStyle(probe).color;
+    probe.remove();
+    const ctx = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+    if (!ctx || !computed) {
+      return fallback;
+    }
+    ctx.clearRect(0, 0, 1, 1);
+    ctx.fillStyle = fallback;
+    ctx.fillStyle = computed;
+    ctx.fillRect(0, 0, 1, 1);
+    const [r, g, b, a] = ctx.getImageData(0, 0, 1, 1).data;
+    return `rgba(${r}, ${g}, ${b}, ${Math.round((a / 255) * 1000) / 1000})`;
+  }
+
+  private font(): string {
+    return getComputedStyle(this).getPropertyValue('--lumo-font-family').trim() || 'system-ui, sans-serif';
   }
 
   private color(series: Series, index: number): string {
@@ -158,7 +184,7 @@ export class RwChart extends LitElement {
   private config(d: ChartData): ChartConfiguration {
     const text = this.css('--lumo-secondary-text-color', '#5f6b7a');
     const grid = this.css('--lumo-contrast-10pct', 'rgba(0,0,0,0.08)');
-    const font = { family: this.css('--lumo-font-family', 'system-ui, sans-serif'), size: 12 };
+    const font = { family: this.font(), size: 12 };
     const fmt = (v: number) => format(d.format, v);
     const legend = {
       display: d.kind === 'doughnut' || d.series.length > 1,
@@ -216,7 +242,14 @@ export class RwChart extends LitElement {
     const categoryAxis = {
       stacked,
       grid: { display: false },
-      ticks: { color: text, font, autoSkip: true, maxRotation: 0, autoSkipPadding: 12 }
+      ticks: {
+        color: text, font, autoSkip: true, maxRotation: 0, autoSkipPadding: 12,
+        // long model ids keep their distinctive end; the tooltip shows them whole
+        callback(this: { getLabelForValue(v: number): string }, v: string | number) {
+          const label = this.getLabelForValue(Number(v));
+          return label.length > 24 ? '…' + label.slice(-23) : label;
+        }
+      }
     };
     return {
       type,
