@@ -52,7 +52,7 @@ class ConsoleRolesKaribuTest extends KaribuViewTest {
         signIn("vera", Role.VIEWER);
         UI.getCurrent().navigate(AccountView.class);
 
-        assertThat(menu()).containsExactly("Models", "Model sources", "Task clusters", "Router settings", "Routing test bench",
+        assertThat(menu()).containsExactly("Dashboard", "Models", "Model sources", "Task clusters", "Router settings", "Routing test bench",
                 "Decisions", "Gateway", "My account");
         assertThat(_get(H2.class, s -> s.withText("vera")).isVisible()).isTrue();
     }
@@ -73,7 +73,7 @@ class ConsoleRolesKaribuTest extends KaribuViewTest {
         signIn(TestUsers.ADMIN, Role.ADMIN);
         UI.getCurrent().navigate(AccountView.class);
 
-        assertThat(menu()).containsExactly("Models", "Model sources", "Task clusters", "Router settings", "Routing test bench",
+        assertThat(menu()).containsExactly("Dashboard", "Models", "Model sources", "Task clusters", "Router settings", "Routing test bench",
                 "Decisions", "Gateway", "Users", "API keys",
                 "Audit log", "My account");
     }
