@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Real traffic for the dashboard's tests: the traffic tables emptied (earlier test classes leave theirs in the
  * shared database), then chat completions through the gateway to stub providers with an API key, as named users
- * of team research, their recorded costs held and settled on the budgets, and outcomes reported for some. Needs a
+ * of team research (the gateway holds and settles their costs on the budgets), and outcomes reported for some. Needs a
  * signed-in admin (it creates an API key).
  */
 final class DashboardTraffic implements AutoCloseable {
@@ -54,7 +54,7 @@ final class DashboardTraffic implements AutoCloseable {
 
     /**
      * Sends one call per user through the pool profile (each answered after one fallback) and {@code failing} calls
-     * that fail, waits until all are recorded, settles their costs, and reports an outcome for the first two calls:
+     * that fail, waits until all are recorded, and reports an outcome for the first two calls:
      * a success, and a failure whose user switched to the answering model.
      */
     List<String> send(List<String> users, int failing) {
@@ -68,12 +68,6 @@ final class DashboardTraffic implements AutoCloseable {
         }
         GatewayCallService calls = context.getBean(GatewayCallService.class);
         await().atMost(Duration.ofSeconds(10)).until(() -> ids.stream().allMatch(id -> calls.find(id).isPresent()));
-        BudgetService budgets = context.getBean(BudgetService.class);
-        for (String id : ids) {
-            GatewayCall c = calls.find(id).orElseThrow();
-            BigDecimal cost = c.costUsd() == null ? BigDecimal.ZERO : c.costUsd();
-            budgets.settle(budgets.reserve(new Scope(c.user(), c.team(), c.apiKeyId()), cost), cost);
-        }
         OutcomeService outcomes = context.getBean(OutcomeService.class);
         outcomes.report(ids.get(0), new Outcome(true, 5, null, null, null, null, null));
         outcomes.report(ids.get(1), new Outcome(false, 2, null, null, null, null, stubs.answeringModel()));
