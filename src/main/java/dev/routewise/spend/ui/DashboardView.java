@@ -19,7 +19,10 @@ import dev.routewise.discovery.SourceService;
 import dev.routewise.gateway.GatewayStats;
 import dev.routewise.routing.DecisionStats;
 import dev.routewise.routing.DecisionStats.Period;
+import dev.routewise.spend.AlertService;
 import dev.routewise.spend.BudgetService;
+import dev.routewise.spend.CostReportService;
+import dev.routewise.spend.DowngradeAdvisor;
 import dev.routewise.spend.SpendProperties;
 import jakarta.annotation.security.PermitAll;
 
@@ -57,7 +60,8 @@ public class DashboardView extends VerticalLayout {
     private Registration live;
 
     public DashboardView(DecisionStats decisionStats, GatewayStats gatewayStats, BudgetService budgets,
-                         SourceService sources, DiscoveryService discovery, SpendProperties spend, Clock clock) {
+                         SourceService sources, DiscoveryService discovery, SpendProperties spend,
+                         CostReportService costs, AlertService alerts, DowngradeAdvisor advisor, Clock clock) {
         this.decisionStats = decisionStats;
         this.gatewayStats = gatewayStats;
         this.clock = clock;
@@ -67,7 +71,10 @@ public class DashboardView extends VerticalLayout {
 
         panels = List.of(
                 new SummaryPanel(),
+                new CostPanel(costs),
                 new BudgetsPanel(budgets),
+                new SavingsPanel(costs),
+                new AlertsPanel(alerts),
                 new TrafficPanel(decisionStats, gatewayStats),
                 MixPanel.models(),
                 MixPanel.tasks(),
@@ -75,6 +82,7 @@ public class DashboardView extends VerticalLayout {
                 TopPanel.users(gatewayStats),
                 TopPanel.teams(gatewayStats),
                 TopPanel.keys(gatewayStats),
+                new SuggestionsPanel(advisor),
                 new DiscoveryPanel(sources, discovery, clock));
 
         period.setAriaLabel("Period");

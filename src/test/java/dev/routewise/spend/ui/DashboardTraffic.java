@@ -43,6 +43,9 @@ final class DashboardTraffic implements AutoCloseable {
         jdbc.sql("DELETE FROM gateway_call").update();
         jdbc.sql("DELETE FROM gateway_event").update();
         jdbc.sql("DELETE FROM routing_decision").update();
+        jdbc.sql("DELETE FROM cost_entry").update();
+        jdbc.sql("DELETE FROM cost_daily").update();
+        jdbc.sql("DELETE FROM cost_monthly").update();
         stubs = new StubProviders(context, port, "dash");
         stubs.price("2", "10");
     }

@@ -10,9 +10,11 @@ import dev.routewise.routing.DecisionStats.Period;
 import dev.routewise.security.CreatedApiKey;
 import dev.routewise.security.Role;
 import dev.routewise.security.ui.LoginView;
+import dev.routewise.spend.AlertService;
 import dev.routewise.spend.Budget;
 import dev.routewise.spend.BudgetDraft;
 import dev.routewise.spend.BudgetService;
+import dev.routewise.spend.ThresholdCrossed;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -99,6 +103,30 @@ class DashboardViewTest extends KaribuViewTest {
     }
 
     @Test
+    void an_alert_raised_by_a_budget_shows_among_the_open_alerts_until_acknowledged() {
+        signIn("admin", Role.ADMIN);
+        budget = budgets.create(new BudgetDraft("team", "dash-alerts", "day", new BigDecimal("2.00"), "block",
+                List.of(new BigDecimal("0.75"))));
+        DashboardView view = open();
+        AlertsPanel panel = _get(AlertsPanel.class);
+        String message = "Team 'dash-alerts' daily budget $2.00: 75 % used ($1.50)";
+        assertThat(panel.shown()).doesNotContain(message);
+
+        context.publishEvent(new ThresholdCrossed(budget, new BigDecimal("0.75"), Instant.now().truncatedTo(
+                ChronoUnit.DAYS), new BigDecimal("1.50")));
+
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            view.refresh();
+            assertThat(panel.shown()).first().isEqualTo(message);
+        });
+        AlertService alerts = context.getBean(AlertService.class);
+        alerts.list(true, 0, 50).items().stream().filter(a -> a.message().equals(message))
+                .forEach(a -> alerts.acknowledge(a.id()));
+        view.refresh();
+        assertThat(panel.shown()).doesNotContain(message);
+    }
+
+    @Test
     void without_traffic_the_dashboard_says_how_to_get_some_and_draws_empty_charts() {
         signIn("admin", Role.ADMIN);
         DashboardView view = open();
@@ -113,7 +141,7 @@ class DashboardViewTest extends KaribuViewTest {
         assertThat(labels(overTime.chart)).hasSize(24);
         assertThat(values(overTime.chart, 0)).containsOnly(0L);
         assertThat(data(overTime.chart).get("empty").asString()).isEqualTo("No requests in this period yet");
-        assertThat(view.panels).hasSize(10);
+        assertThat(view.panels).hasSize(14);
     }
 
     @Test
@@ -138,11 +166,13 @@ class DashboardViewTest extends KaribuViewTest {
         assertThat(values(overTime.chart, 1).getLast()).isEqualTo(4L);   // gateway calls
         assertThat(values(overTime.chart, 2).getLast()).isEqualTo(1L);   // errors
 
-        MixPanel models = (MixPanel) _get(DashboardView.class).panels.get(3);
+        List<MixPanel> mixes = _get(DashboardView.class).panels.stream().filter(MixPanel.class::isInstance)
+                .map(MixPanel.class::cast).toList();
+        MixPanel models = mixes.get(0);
         // the decision names the first model of the chain, the one that failed before the fallback answered
         assertThat(labels(models.chart)).containsExactly(traffic.stubs.failingModel());
         assertThat(values(models.chart, 0)).containsExactly(4L);
-        MixPanel tasks = (MixPanel) _get(DashboardView.class).panels.get(4);
+        MixPanel tasks = mixes.get(1);
         assertThat(values(tasks.chart, 0).stream().mapToLong(Long::longValue).sum()).isEqualTo(4L);
 
         LatencyPanel latency = _get(LatencyPanel.class);
@@ -165,6 +195,21 @@ class DashboardViewTest extends KaribuViewTest {
             assertThat(spend.getElement().getTextRecursively()).contains("Everyone · today")
                     .contains("$0.000144 of $1.00");
         });
+
+        // the ledger: the same three answered calls (the failed one cost nothing), today and this month
+        CostPanel cost = _get(CostPanel.class);
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            view.refresh();
+            assertThat(stat("cost-today")).isEqualTo("$0.000144");
+        });
+        assertThat(stat("cost-month")).isEqualTo("$0.000144");
+        assertThat(labels(cost.perModel)).containsExactly(traffic.stubs.answeringModel());
+        assertThat(data(cost.perDay).get("series").get(0).get("values").get(6).decimalValue())
+                .isEqualByComparingTo("0.000144");
+        SavingsPanel savings = _get(SavingsPanel.class);
+        assertThat(savings.summary.getText()).endsWith("over 3 calls.");
+        assertThat(data(savings.chart).get("series").get(0).get("values").get(0).decimalValue())
+                .isEqualByComparingTo("0.000144");
 
         DiscoveryPanel discovery = _get(DiscoveryPanel.class);
         List<String> sources = new ArrayList<>();
