@@ -29,9 +29,9 @@ public class GatewayCallService {
     }
 
     private static final String CALL_COLUMNS = """
-            decision_id, created_at, caller, api_key_id, requested_model, profile, task, model, provider, stream,
-            status, outcome, error, fallbacks, latency_ms, ttft_ms, input_tokens, output_tokens, cached_tokens,
-            cache_write_tokens, reasoning_tokens, cost_usd, cost_status""";
+            decision_id, created_at, caller, api_key_id, user_name, team, requested_model, profile, task, model,
+            provider, stream, status, outcome, error, fallbacks, latency_ms, ttft_ms, input_tokens, output_tokens,
+            cached_tokens, cache_write_tokens, reasoning_tokens, estimated_cost_usd, cost_usd, cost_status""";
 
     private final JdbcClient jdbc;
     private final RateLimits rateLimits;

@@ -31,6 +31,10 @@ public class DecisionStats {
             this.length = length;
         }
 
+        public Duration length() {
+            return length;
+        }
+
         public String key() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -75,6 +79,17 @@ public class DecisionStats {
                         Outcomes outcomes, BigDecimal estimatedCostUsd, long unpricedDecisions, String costNote) {
     }
 
+    /**
+     * What was routed where in a window, and what callers reported back: the cheap part of {@link Stats}, for views
+     * that refresh often (no latency ranks, no cost sums).
+     */
+    public record Mix(long totalDecisions, List<Group> byModel, List<Group> byTask, Outcomes outcomes) {
+    }
+
+    /** Decisions made in one hour ({@code hour} is its first instant). */
+    public record Hour(Instant hour, long decisions) {
+    }
+
     static final String COST_NOTE = "Estimated at decision time from catalog prices and estimated tokens; "
             + "not a bill.";
 
@@ -92,13 +107,32 @@ public class DecisionStats {
         Instant from = to.minus(period.length);
         long fromMs = from.toEpochMilli();
         long toMs = to.toEpochMilli();
+        Mix mix = mix(from, to);
+        long total = mix.totalDecisions();
+        long routed = mix.byModel().stream().filter(g -> g.key() != null).mapToLong(Group::count).sum();
+        return new Stats(period.key(), from, to, total, routed, mix.byModel(), mix.byTask(),
+                groups("profile", fromMs, toMs, total), latency(fromMs, toMs, total), mix.outcomes(),
+                estimatedCost(fromMs, toMs), unpriced(fromMs, toMs), COST_NOTE);
+    }
+
+    /** Every figure is one aggregate query found through the {@code created_at} index of the decision log. */
+    @RolesAllowed(AppRoles.VIEWER)
+    public Mix mix(Instant from, Instant to) {
+        long fromMs = from.toEpochMilli();
+        long toMs = to.toEpochMilli();
         long total = jdbc.sql("SELECT count(*) FROM routing_decision WHERE created_at >= ? AND created_at < ?")
                 .params(fromMs, toMs).query(Long.class).single();
-        List<Group> byModel = groups("model", fromMs, toMs, total);
-        long routed = byModel.stream().filter(g -> g.key() != null).mapToLong(Group::count).sum();
-        return new Stats(period.key(), from, to, total, routed, byModel, groups("task", fromMs, toMs, total),
-                groups("profile", fromMs, toMs, total), latency(fromMs, toMs, total), outcomes(fromMs, toMs),
-                estimatedCost(fromMs, toMs), unpriced(fromMs, toMs), COST_NOTE);
+        return new Mix(total, groups("model", fromMs, toMs, total), groups("task", fromMs, toMs, total),
+                outcomes(fromMs, toMs));
+    }
+
+    /** Hours of the window that had decisions, in order; hours without any are left out. */
+    @RolesAllowed(AppRoles.VIEWER)
+    public List<Hour> hourly(Instant from, Instant to) {
+        return jdbc.sql("SELECT created_at / 3600000 AS h, count(*) FROM routing_decision "
+                        + "WHERE created_at >= ? AND created_at < ? GROUP BY h ORDER BY h")
+                .params(from.toEpochMilli(), to.toEpochMilli())
+                .query((rs, i) -> new Hour(Instant.ofEpochMilli(rs.getLong(1) * 3_600_000), rs.getLong(2))).list();
     }
 
     private List<Group> groups(String column, long from, long to, long total) {

@@ -74,6 +74,7 @@ public class BudgetService {
     private final Set<Announced> announced = new HashSet<>();
     private final BatchWriter<SpendWrite> writer;
     private volatile List<Budget> cached;
+    private final java.util.concurrent.atomic.AtomicLong ids = new java.util.concurrent.atomic.AtomicLong();
 
     private record WindowKey(long budgetId, long windowStart) {
     }
@@ -149,7 +150,10 @@ public class BudgetService {
         jdbc.sql("DELETE FROM budget WHERE id = ?").param(id).update();
         invalidate();
         synchronized (lock) {
+            // SQLite may give the next budget this id: nothing of this one may carry over to it
             spent.keySet().removeIf(k -> k.budgetId() == id);
+            reserved.keySet().removeIf(k -> k.budgetId() == id);
+            announced.removeIf(a -> a.budgetId() == id);
         }
         audit.recordChange(AuditAction.BUDGETS_CHANGED, "budget " + id, before.describe(), null);
     }
@@ -218,6 +222,10 @@ public class BudgetService {
     public Reservation reserve(Scope scope, BigDecimal estimatedUsd) {
         checkEstimate(estimatedUsd);
         List<Budget> all = active();
+        if (!anyAppliesTo(all, scope)) {
+            // the common case without budgets: no lock, nothing to track, settling it does nothing
+            return Reservation.untracked(scope, estimatedUsd);
+        }
         Instant now = clock.instant();
         synchronized (lock) {
             List<Budget> degradedBy = new ArrayList<>();
@@ -237,7 +245,7 @@ public class BudgetService {
             }
             holds.forEach(h -> reserved.merge(new WindowKey(h.budgetId(), h.windowStart()), h.amountUsd(),
                     BigDecimal::add));
-            Reservation r = new Reservation(UUID.randomUUID(), scope, estimatedUsd, !degradedBy.isEmpty(), degradedBy,
+            Reservation r = new Reservation(new UUID(1, ids.incrementAndGet()), scope, estimatedUsd, !degradedBy.isEmpty(), degradedBy,
                     holds);
             open.put(r.id(), r);
             return r;
@@ -258,6 +266,9 @@ public class BudgetService {
         checkEstimate(estimatedUsd);
         if (estimatedUsd.compareTo(reservation.estimateUsd()) <= 0) {
             return reservation;
+        }
+        if (reservation.untracked()) {
+            return reserve(reservation.scope(), estimatedUsd);
         }
         BigDecimal extra = estimatedUsd.subtract(reservation.estimateUsd()).multiply(holdFactor);
         List<Budget> all = active();
@@ -317,6 +328,15 @@ public class BudgetService {
         return true;
     }
 
+    private static boolean anyAppliesTo(List<Budget> all, Scope scope) {
+        for (Budget b : all) {
+            if (b.appliesTo(scope)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void checkEstimate(BigDecimal estimatedUsd) {
         if (estimatedUsd == null || estimatedUsd.signum() < 0) {
             throw new InvalidInputException("estimatedUsd", "The estimated cost must be zero or more");
@@ -342,6 +362,9 @@ public class BudgetService {
      */
     @PermitAll
     public List<ThresholdCrossed> settle(Reservation reservation, BigDecimal actualUsd) {
+        if (reservation.untracked()) {
+            return List.of();
+        }
         List<ThresholdCrossed> crossed = new ArrayList<>();
         synchronized (lock) {
             Reservation current = open.get(reservation.id());
@@ -400,6 +423,9 @@ public class BudgetService {
     /** Gives back what a call held when it never reached the provider. Releasing twice does nothing. */
     @PermitAll
     public void release(Reservation reservation) {
+        if (reservation.untracked()) {
+            return;
+        }
         synchronized (lock) {
             Reservation current = open.get(reservation.id());
             if (current != null) {

@@ -27,6 +27,18 @@ public record Reservation(UUID id, Scope scope, BigDecimal estimateUsd, boolean 
         holds = List.copyOf(holds);
     }
 
+    private static final UUID UNTRACKED = new UUID(0, 0);
+
+    /** A call no budget applies to: nothing is held, settling or releasing it does nothing. */
+    static Reservation untracked(Scope scope, BigDecimal estimateUsd) {
+        return new Reservation(UNTRACKED, scope, estimateUsd, false, List.of(), List.of());
+    }
+
+    /** Whether no budget applied when the call was reserved. */
+    public boolean untracked() {
+        return UNTRACKED.equals(id);
+    }
+
     /** The amount held on one budget's window; the window is fixed when the call is reserved. */
     public record Hold(long budgetId, long windowStart, BigDecimal amountUsd) {
     }

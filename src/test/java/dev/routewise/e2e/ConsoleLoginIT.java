@@ -24,6 +24,9 @@ class ConsoleLoginIT extends BrowserTest {
         assertThat(nav.getByText("Users")).isVisible();
         assertThat(nav.getByText("API keys")).isVisible();
         assertThat(nav.getByText("Audit log")).isVisible();
+        // the root address is the dashboard; the account page names the signed-in user
+        assertThat(page.locator("#dashboard-summary")).isVisible();
+        nav.getByText("My account").click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(ADMIN))).isVisible();
 
         nav.getByText("Users").click();

@@ -52,8 +52,8 @@ class ConsoleRolesKaribuTest extends KaribuViewTest {
         signIn("vera", Role.VIEWER);
         UI.getCurrent().navigate(AccountView.class);
 
-        assertThat(menu()).containsExactly("Models", "Model sources", "Task clusters", "Router settings", "Routing test bench",
-                "Decisions", "Gateway", "Budgets", "Alerts", "My account");
+        assertThat(menu()).containsExactly("Dashboard", "Models", "Model sources", "Task clusters", "Router settings",
+                "Routing test bench", "Decisions", "Gateway", "Budgets", "Alerts", "My account");
         assertThat(_get(H2.class, s -> s.withText("vera")).isVisible()).isTrue();
     }
 
@@ -73,8 +73,8 @@ class ConsoleRolesKaribuTest extends KaribuViewTest {
         signIn(TestUsers.ADMIN, Role.ADMIN);
         UI.getCurrent().navigate(AccountView.class);
 
-        assertThat(menu()).containsExactly("Models", "Model sources", "Task clusters", "Router settings", "Routing test bench",
-                "Decisions", "Gateway", "Budgets", "Alerts", "Users", "API keys",
+        assertThat(menu()).containsExactly("Dashboard", "Models", "Model sources", "Task clusters", "Router settings",
+                "Routing test bench", "Decisions", "Gateway", "Budgets", "Alerts", "Users", "API keys",
                 "Audit log", "My account");
     }
 

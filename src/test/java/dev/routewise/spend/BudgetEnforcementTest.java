@@ -185,6 +185,9 @@ class BudgetEnforcementTest {
         Reservation r = budgets.reserve(new Scope("alice", "research", 7L), usd("5.00"));
         assertThat(r.holds()).isEmpty();
         assertThat(r.degrade()).isFalse();
+        assertThat(r.untracked()).as("nothing to hold, nothing to track").isTrue();
+        assertThat(budgets.settle(r, usd("5.00"))).isEmpty();
+        assertThat(budgets.status()).allSatisfy(s -> assertThat(s.spentUsd()).isEqualByComparingTo("0"));
     }
 
     @Test

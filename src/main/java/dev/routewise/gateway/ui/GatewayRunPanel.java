@@ -141,6 +141,9 @@ public class GatewayRunPanel extends Div {
                 r.status() == 200 ? "badge success" : "badge error"));
         outcome.add(CallFormats.fact(r.model() == null ? "no model" : r.model(), "answered by", "rw-run-model"));
         outcome.add(CallFormats.fact(CallFormats.fallbacks(r.fallbacks()), "fallbacks", "rw-run-fallbacks"));
+        if (r.budget() != null) {
+            outcome.add(CallFormats.fact(r.budget(), "budget", "rw-run-budget"));
+        }
         JsonNode body = r.body();
         if (r.status() == 200) {
             JsonNode message = body.path("choices").path(0).path("message");

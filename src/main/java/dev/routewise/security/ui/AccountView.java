@@ -12,7 +12,6 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteAlias;
 import dev.routewise.base.InvalidInputException;
 import dev.routewise.base.ui.FieldErrors;
 import dev.routewise.base.ui.Formats;
@@ -27,7 +26,6 @@ import java.util.Map;
 
 /** Every signed-in user's own page: who they are, what their role allows, their password and recent sign-ins. */
 @Route("account")
-@RouteAlias("")
 @PageTitle("My account")
 @Menu(order = 1000, icon = "vaadin:user", title = "My account")
 @PermitAll
