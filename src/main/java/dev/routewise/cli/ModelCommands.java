@@ -281,7 +281,8 @@ final class ModelCommands {
                 BigDecimal saving = s.path("monthlySavingUsd").decimalValue();
                 total = total.add(saving);
                 table.add(textOr(s, "task", "-"), textOr(s, "currentModel", "-"), textOr(s, "suggestedModel", "-"),
-                        Styles.count(s.path("calls").asLong()) + " / " + Styles.count(s.path("suggestedCalls").asLong()),
+                        Styles.count(s.path("calls").asLong()) + " / "
+                                + Styles.count(s.path("suggestedCalls").asLong()),
                         Styles.percent(s.path("currentSuccessRate").asDouble()) + " -> "
                                 + Styles.percent(s.path("suggestedSuccessRate").asDouble()),
                         s.path("currentRating").isNumber() ? Styles.decimal(s.path("currentRating").asDouble(), 2)

@@ -347,7 +347,8 @@ class CliTest {
             Run run = cli("model", "suggestions", "--url", "http://127.0.0.1:" + server.getAddress().getPort());
 
             assertThat(run.code()).as(run.err()).isZero();
-            assertThat(run.out()).startsWith("No downgrade suggestions: ").contains("at least 20 calls on the same task")
+            assertThat(run.out()).startsWith("No downgrade suggestions: ")
+                    .contains("at least 20 calls on the same task")
                     .contains("last 30 days").doesNotContain("TASK");
         } finally {
             server.stop(0);

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -58,7 +59,7 @@ class BudgetDialog extends Dialog {
         period.setItemLabelGenerator(BudgetPeriod::wire);
         period.addValueChangeListener(e -> period.setHelperText(periodHelp(e.getValue())));
         limit.setHelperText("An exact amount, e.g. 10.00");
-        limit.setPrefixComponent(new com.vaadin.flow.component.html.Span("$"));
+        limit.setPrefixComponent(new Span("$"));
         policy.setLabel("Policy");
         policy.setItems(BudgetPolicy.values());
         policy.setItemLabelGenerator(BudgetPolicy::wire);

@@ -79,13 +79,13 @@ public class BudgetsView extends VerticalLayout {
                 .setFlexGrow(0);
         grid.addColumn(s -> s.budget().policy().wire()).setHeader("Policy").setKey("policy").setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(s -> usd(s.budget().limitUsd())).setHeader("Limit").setKey("limit").setAutoWidth(true)
+        grid.addColumn(s -> Formats.usd(s.budget().limitUsd())).setHeader("Limit").setKey("limit").setAutoWidth(true)
                 .setFlexGrow(0).setPartNameGenerator(s -> "mono");
-        grid.addColumn(s -> usd(s.spentUsd())).setHeader("Spent").setKey("spent").setAutoWidth(true).setFlexGrow(0)
-                .setPartNameGenerator(s -> "mono");
-        grid.addColumn(s -> usd(s.reservedUsd())).setHeader("Reserved").setKey("reserved").setAutoWidth(true)
+        grid.addColumn(s -> Formats.usd(s.spentUsd())).setHeader("Spent").setKey("spent").setAutoWidth(true)
                 .setFlexGrow(0).setPartNameGenerator(s -> "mono");
-        grid.addColumn(s -> s.exhausted() ? "exhausted" : usd(s.remainingUsd())).setHeader("Remaining")
+        grid.addColumn(s -> Formats.usd(s.reservedUsd())).setHeader("Reserved").setKey("reserved").setAutoWidth(true)
+                .setFlexGrow(0).setPartNameGenerator(s -> "mono");
+        grid.addColumn(s -> s.exhausted() ? "exhausted" : Formats.usd(s.remainingUsd())).setHeader("Remaining")
                 .setKey("remaining").setAutoWidth(true).setFlexGrow(0).setPartNameGenerator(s -> "mono");
         grid.addComponentColumn(BudgetsView::usage).setHeader("Used").setKey("used").setWidth("11rem")
                 .setFlexGrow(1);
@@ -148,21 +148,11 @@ public class BudgetsView extends VerticalLayout {
         return b.scopeId() == null ? b.scope().wire() : b.scope().wire() + " '" + b.scopeId() + "'";
     }
 
-    /** Exact, with at least cents: $12.50, $0.00, $0.00323 (held amounts carry the margin's extra digits). */
-    static String usd(BigDecimal amount) {
-        BigDecimal value = amount.stripTrailingZeros();
-        return "$" + (value.scale() < 2 ? value.setScale(2) : value).toPlainString();
-    }
-
     private static String warnings(BudgetStatus s) {
         if (s.budget().warnAt().isEmpty()) {
             return "—";
         }
-        return String.join(", ", s.budget().warnAt().stream().map(BudgetsView::percent).toList());
-    }
-
-    private static String percent(BigDecimal fraction) {
-        return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
+        return String.join(", ", s.budget().warnAt().stream().map(t -> Formats.percent(t.doubleValue())).toList());
     }
 
     /** The share of the limit spent and reserved: what the next call is checked against. */
@@ -191,12 +181,11 @@ public class BudgetsView extends VerticalLayout {
         Level level = level(s);
         switch (level) {
             case OK -> bar.addThemeVariants(ProgressBarVariant.LUMO_SUCCESS);
-            // Lumo has no warning variant: the default bar takes the primary colour, so point it at the warning one
-            case WARNING -> bar.getStyle().set("--lumo-primary-color", "var(--lumo-warning-color)");
+            // Lumo has no warning variant; the console's stylesheet has one, as the dashboard's budget bars use
+            case WARNING -> bar.addClassName("rw-progress-warn");
             case EXHAUSTED -> bar.addThemeVariants(ProgressBarVariant.LUMO_ERROR);
         }
-        bar.addClassName("rw-budget-" + level.name().toLowerCase(java.util.Locale.ROOT));
-        Span share = new Span(percent(used.setScale(2, RoundingMode.HALF_UP)));
+        Span share = new Span(Formats.percent(used.doubleValue()));
         share.addClassName("rw-muted");
         HorizontalLayout cell = new HorizontalLayout(bar, share);
         cell.setAlignItems(FlexComponent.Alignment.CENTER);

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
@@ -120,6 +121,7 @@ class BudgetsViewTest extends KaribuViewTest {
         assertThat(cell(team, "spent")).isEqualTo("$0.00");
         assertThat(cell(team, "remaining")).isEqualTo("$12.50");
         assertThat(cell(team, "warnAt")).isEqualTo("50 %, 90 %");
+        assertThat(_get(cellComponent(team, "used"), Span.class).getText()).isEqualTo("0 %");
         assertThat(_get(cellComponent(team, "used"), ProgressBar.class).getValue()).isZero();
         assertThat(stored()).hasValueSatisfying(b -> {
             assertThat(b.limitUsd()).isEqualByComparingTo("12.50");
@@ -219,7 +221,7 @@ class BudgetsViewTest extends KaribuViewTest {
         assertThat(cell(team, "remaining")).isEqualTo("$7.50");
         ProgressBar bar = _get(cellComponent(team, "used"), ProgressBar.class);
         assertThat(bar.getValue()).isEqualTo(0.25);
-        assertThat(bar.getClassNames()).contains("rw-budget-ok");
+        assertThat(bar.getThemeNames()).contains("success");
 
         // a call in flight holds its estimate plus the margin (20 %): $5.00 -> $6.00, so $8.50 of $10 is used
         Reservation inFlight = budgets.reserve(caller, new BigDecimal("5.00"));
@@ -229,7 +231,8 @@ class BudgetsViewTest extends KaribuViewTest {
             assertThat(cell(team, "remaining")).isEqualTo("$1.50");
             bar = _get(cellComponent(team, "used"), ProgressBar.class);
             assertThat(bar.getValue()).isEqualTo(0.85);
-            assertThat(bar.getClassNames()).contains("rw-budget-warning");
+            assertThat(bar.getClassNames()).contains("rw-progress-warn");
+            assertThat(bar.getThemeNames()).doesNotContain("success", "error");
 
             // another $1.25 estimate holds $1.50: exactly the limit, admitted, and nothing is left for the next call
             Reservation last = budgets.reserve(caller, new BigDecimal("1.25"));
@@ -238,7 +241,7 @@ class BudgetsViewTest extends KaribuViewTest {
                 assertThat(cell(team, "remaining")).isEqualTo("exhausted");
                 bar = _get(cellComponent(team, "used"), ProgressBar.class);
                 assertThat(bar.getValue()).isEqualTo(1.0);
-                assertThat(bar.getClassNames()).contains("rw-budget-exhausted");
+                assertThat(bar.getThemeNames()).contains("error");
             } finally {
                 budgets.release(last);
             }
