@@ -4,7 +4,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.component.progressbar.ProgressBarVariant;
 import dev.routewise.base.ui.Formats;
 import dev.routewise.spend.Budget;
 import dev.routewise.spend.BudgetPeriod;
@@ -12,8 +11,6 @@ import dev.routewise.spend.BudgetPolicy;
 import dev.routewise.spend.BudgetService;
 import dev.routewise.spend.BudgetStatus;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.List;
 
 /**
@@ -26,8 +23,8 @@ class BudgetsPanel extends DashboardPanel<List<BudgetStatus>> {
     private final BudgetService budgets;
     private final Div rows = new Div();
     private final Paragraph none = new Paragraph("No budgets yet. Operators set them per team, API key, user or "
-            + "for everyone, per day, month or request, with POST /api/v1/budget (docs/spend.md); their spend "
-            + "shows here.");
+            + "for everyone, per day, month or request, on the Budgets page or with POST /api/v1/budgets "
+            + "(docs/spend.md); their spend shows here.");
     private final Paragraph perRequest = new Paragraph();
 
     BudgetsPanel(BudgetService budgets) {
@@ -61,8 +58,7 @@ class BudgetsPanel extends DashboardPanel<List<BudgetStatus>> {
 
     private static Div row(BudgetStatus s) {
         Budget b = s.budget();
-        BigDecimal used = s.spentUsd().add(s.reservedUsd());
-        double share = b.limitUsd().signum() == 0 ? 1 : used.divide(b.limitUsd(), MathContext.DECIMAL64).doubleValue();
+        double share = BudgetBars.used(s).doubleValue();
 
         Span name = new Span(scope(b) + (b.period() == BudgetPeriod.DAY ? " · today" : " · this month"));
         name.addClassName("rw-budget-name");
@@ -73,13 +69,11 @@ class BudgetsPanel extends DashboardPanel<List<BudgetStatus>> {
                 : "exhausted: calls go to a cheaper model") : Formats.percent(share) + " used");
         state.addClassName("rw-budget-state");
 
-        ProgressBar bar = new ProgressBar(0, 1, Math.min(1, share));
-        if (s.exhausted()) {
-            bar.addThemeVariants(ProgressBarVariant.LUMO_ERROR);
-            state.addClassName("rw-budget-exhausted");
-        } else if (!b.warnAt().isEmpty() && used.compareTo(b.limitUsd().multiply(b.warnAt().getFirst())) >= 0) {
-            bar.addClassName("rw-progress-warn");
-            state.addClassName("rw-budget-warn");
+        ProgressBar bar = BudgetBars.bar(s);
+        switch (BudgetBars.level(s)) {
+            case EXHAUSTED -> state.addClassName("rw-budget-exhausted");
+            case WARNING -> state.addClassName("rw-budget-warn");
+            case OK -> { }
         }
         Div row = new Div(name, figures, state, bar);
         row.addClassName("rw-budget");

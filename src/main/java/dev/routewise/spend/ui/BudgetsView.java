@@ -13,7 +13,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.component.progressbar.ProgressBarVariant;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -27,8 +26,6 @@ import dev.routewise.spend.BudgetService;
 import dev.routewise.spend.BudgetStatus;
 import jakarta.annotation.security.PermitAll;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /**
  * Budgets: every limit with how much of its current window is spent and held by calls in flight, coloured as it
@@ -41,11 +38,6 @@ import java.math.RoundingMode;
 @Menu(order = 465, icon = "vaadin:wallet", title = "Budgets")
 @PermitAll
 public class BudgetsView extends VerticalLayout {
-
-    /** How full a budget's window is, for the bar's colour: below every warning, past one, or exhausted. */
-    enum Level {
-        OK, WARNING, EXHAUSTED
-    }
 
     private final BudgetService budgets;
     private final boolean canWrite;
@@ -155,37 +147,15 @@ public class BudgetsView extends VerticalLayout {
         return String.join(", ", s.budget().warnAt().stream().map(t -> Formats.percent(t.doubleValue())).toList());
     }
 
-    /** The share of the limit spent and reserved: what the next call is checked against. */
-    static BigDecimal used(BudgetStatus s) {
-        return s.spentUsd().add(s.reservedUsd()).divide(s.budget().limitUsd(), 4, RoundingMode.HALF_UP);
-    }
-
-    /** Exhausted by the service's rule; a warning once the used share reaches a {@code warnAt} threshold. */
-    static Level level(BudgetStatus s) {
-        if (s.exhausted()) {
-            return Level.EXHAUSTED;
-        }
-        BigDecimal used = used(s);
-        return s.budget().warnAt().stream().anyMatch(t -> used.compareTo(t) >= 0) ? Level.WARNING : Level.OK;
-    }
-
     private static Component usage(BudgetStatus s) {
         if (s.budget().period() == BudgetPeriod.REQUEST) {
             Span cap = new Span("a cap per call");
             cap.addClassName("rw-muted");
             return cap;
         }
-        BigDecimal used = used(s);
-        ProgressBar bar = new ProgressBar(0, 1, Math.min(1, used.doubleValue()));
+        ProgressBar bar = BudgetBars.bar(s);
         bar.setWidth("6rem");
-        Level level = level(s);
-        switch (level) {
-            case OK -> bar.addThemeVariants(ProgressBarVariant.LUMO_SUCCESS);
-            // Lumo has no warning variant; the console's stylesheet has one, as the dashboard's budget bars use
-            case WARNING -> bar.addClassName("rw-progress-warn");
-            case EXHAUSTED -> bar.addThemeVariants(ProgressBarVariant.LUMO_ERROR);
-        }
-        Span share = new Span(Formats.percent(used.doubleValue()));
+        Span share = new Span(Formats.percent(BudgetBars.used(s).doubleValue()));
         share.addClassName("rw-muted");
         HorizontalLayout cell = new HorizontalLayout(bar, share);
         cell.setAlignItems(FlexComponent.Alignment.CENTER);

@@ -44,16 +44,17 @@ class SavingsPanel extends DashboardPanel<Savings> {
             chart.show(List.of(), List.of());
             return;
         }
-        summary.setText(saved(s.savedVsPremiumUsd(), s.savedVsPremiumPercent()) + " against always premium, "
+        String text = saved(s.savedVsPremiumUsd(), s.savedVsPremiumPercent()) + " against always premium, "
                 + saved(s.savedVsTopModelUsd(), s.savedVsTopModelPercent()) + " against each profile's top model, "
-                + "over " + Formats.count(s.calls()) + " calls.");
+                + "over " + Formats.count(s.calls()) + " calls.";
+        summary.setText(Character.toUpperCase(text.charAt(0)) + text.substring(1));
         chart.show(List.of("Actual", "Always top model", "Always premium"), List.of(new Chart.Series("Cost",
                 List.of(s.actualUsd(), s.topModelUsd(), s.premiumUsd()))));
     }
 
     private static String saved(BigDecimal usd, BigDecimal percent) {
         String p = percent == null ? "" : " (" + percent.toPlainString() + " %)";
-        return usd.signum() >= 0 ? "Saved " + Formats.usd(usd) + p : "Cost " + Formats.usd(usd.negate()) + " more"
+        return usd.signum() >= 0 ? "saved " + Formats.usd(usd) + p : "cost " + Formats.usd(usd.negate()) + " more"
                 + (percent == null ? "" : " (" + percent.negate().toPlainString() + " %)");
     }
 }

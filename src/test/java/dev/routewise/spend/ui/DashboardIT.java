@@ -54,17 +54,17 @@ class DashboardIT extends BrowserTest {
     @Test
     void the_root_address_shows_the_dashboard_with_the_traffic_after_sign_in() {
         asAdmin();
-        created.add(budgets.create(new BudgetDraft("global", null, "month", new BigDecimal("0.002"), "block",
+        created.add(budgets.create(new BudgetDraft("global", null, "month", new BigDecimal("0.05"), "block",
                 List.of(new BigDecimal("0.5"), new BigDecimal("0.9")))));
-        created.add(budgets.create(new BudgetDraft("team", "research", "day", new BigDecimal("0.0004"), "degrade",
+        created.add(budgets.create(new BudgetDraft("team", "research", "day", new BigDecimal("0.02"), "degrade",
                 List.of(new BigDecimal("0.75")))));
-        created.add(budgets.create(new BudgetDraft("user", "ana", "day", new BigDecimal("0.01"), "block",
+        created.add(budgets.create(new BudgetDraft("user", "ana", "day", new BigDecimal("0.015"), "block",
                 List.of(new BigDecimal("0.8")))));
         traffic = new DashboardTraffic(context, port);
         traffic.send(List.of("ana", "ana", "ben", "ana", "chen", "ben", "ana"), 2);
         SecurityContextHolder.clearContext();
 
-        page.setViewportSize(1280, 1700);
+        page.setViewportSize(1280, 2600);
         page.navigate(url("/"));
         page.waitForURL("**/login");
         signInAsAdmin();
@@ -75,10 +75,13 @@ class DashboardIT extends BrowserTest {
         assertThat(page.locator("#stat-error-rate-value")).hasText("22.2 %");
         assertThat(page.locator("#dashboard-budgets")).containsText("Team research · today");
         assertThat(page.locator("#dashboard-top-users")).containsText("ana");
+        // the ledger has the seven answered calls at $0.000048 each; the two failed ones cost nothing
+        assertThat(page.locator("#stat-cost-today-value")).hasText("$0.000336",
+                new LocatorAssertions.HasTextOptions().setTimeout(15_000));
         // Chart.js has drawn: each chart's canvas is laid out and not hidden behind the empty text
         for (String panel : List.of("#dashboard-traffic", "#dashboard-models", "#dashboard-tasks",
-                "#dashboard-latency")) {
-            Locator canvas = page.locator(panel + " rw-chart canvas");
+                "#dashboard-latency", "#dashboard-cost", "#dashboard-savings")) {
+            Locator canvas = page.locator(panel + " rw-chart canvas").first();
             assertThat(canvas).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
         }
         screenshot("dashboard");
