@@ -14,6 +14,7 @@ import dev.routewise.spend.AlertService;
 import dev.routewise.spend.Budget;
 import dev.routewise.spend.BudgetDraft;
 import dev.routewise.spend.BudgetService;
+import dev.routewise.spend.CostDimension;
 import dev.routewise.spend.ThresholdCrossed;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -145,7 +147,7 @@ class DashboardViewTest extends KaribuViewTest {
     }
 
     @Test
-    void gateway_traffic_shows_in_the_cards_charts_budgets_and_top_lists() {
+    void gateway_traffic_shows_in_the_cards_charts_budgets_and_top_lists() throws java.io.IOException {
         signIn("admin", Role.ADMIN);
         budget = budgets.create(new BudgetDraft("global", null, "day", new BigDecimal("1"), "block",
                 List.of(new BigDecimal("0.5"))));
@@ -206,6 +208,13 @@ class DashboardViewTest extends KaribuViewTest {
         assertThat(labels(cost.perModel)).containsExactly(traffic.stubs.answeringModel());
         assertThat(data(cost.perDay).get("series").get(0).get("values").get(6).decimalValue())
                 .isEqualByComparingTo("0.000144");
+        String csv = new String(cost.download("csv").getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(csv.lines().findFirst().orElse("")).startsWith("model,");
+        assertThat(csv).contains(traffic.stubs.answeringModel() + ",3,");
+        cost.groupBy.setValue(CostDimension.TEAM);
+        JsonNode report = JSON.readTree(cost.download("json").getInputStream().readAllBytes());
+        assertThat(report.path("groupBy").asString()).isEqualTo("team");
+        assertThat(report.path("rows").get(0).path("key").asString()).isEqualTo("research");
         SavingsPanel savings = _get(SavingsPanel.class);
         assertThat(savings.summary.getText()).endsWith("over 3 calls.");
         assertThat(data(savings.chart).get("series").get(0).get("values").get(0).decimalValue())
