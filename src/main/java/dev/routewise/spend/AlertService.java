@@ -206,9 +206,11 @@ public class AlertService {
                 + usd(spent) + ")";
     }
 
-    /** Dollars to the cent: the alert's fields keep the exact amounts. */
+    /** Dollars to the cent, or to the last digit that matters below a dollar ($0.0035); the fields stay exact. */
     static String usd(BigDecimal amount) {
-        return "$" + amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+        BigDecimal plain = amount.stripTrailingZeros();
+        return "$" + (plain.scale() <= 2 || amount.abs().compareTo(BigDecimal.ONE) >= 0
+                ? amount.setScale(2, RoundingMode.HALF_UP) : plain).toPlainString();
     }
 
     static Alert alert(ResultSet rs, int row) throws SQLException {

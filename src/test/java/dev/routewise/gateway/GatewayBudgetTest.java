@@ -1,9 +1,7 @@
 package dev.routewise.gateway;
 
-import dev.routewise.catalog.CatalogChanged;
 import dev.routewise.catalog.SourceRef;
 import dev.routewise.discovery.client.FakeProvider;
-import dev.routewise.routing.RoutingTestCatalog;
 import dev.routewise.support.ApiClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -68,12 +67,8 @@ class GatewayBudgetTest {
     private String model(String prefix, FakeProvider fake, String modelId) {
         api = new ApiClient(port);
         fakes.add(fake);
-        SourceRef s = RoutingTestCatalog.create(context, prefix, "openai-compatible", modelId);
+        SourceRef s = StubModels.create(context, prefix, fake, modelId, INPUT_PRICE, OUTPUT_PRICE);
         sources.add(s);
-        jdbc.sql("UPDATE model_source SET base_url = ? WHERE id = ?").params(fake.root() + "/v1", s.id()).update();
-        jdbc.sql("UPDATE catalog_model SET input_price = ?, output_price = ?, price_origin = 'manual', cost_tier = 'low'"
-                + " WHERE source_id = ?").params(INPUT_PRICE, OUTPUT_PRICE, s.id()).update();
-        context.publishEvent(new CatalogChanged(s.id()));
         return s.slug() + "/" + modelId;
     }
 
@@ -93,6 +88,14 @@ class GatewayBudgetTest {
             }
         }
         throw new AssertionError("no budget for team " + team);
+    }
+
+    /** The gateway's record of the call that gave answer {@code r}, once its writer has stored it. */
+    private Map<String, Object> recorded(HttpResponse<String> r) {
+        String decision = r.headers().firstValue("x-routewise-decision-id").orElseThrow();
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT count(*) FROM gateway_call WHERE "
+                + "decision_id = ?").param(decision).query(Integer.class).single() == 1);
+        return jdbc.sql("SELECT * FROM gateway_call WHERE decision_id = ?").param(decision).query().singleRow();
     }
 
     private static String request(String model, boolean stream) {
@@ -220,11 +223,7 @@ class GatewayBudgetTest {
         assertThat(r.headers().firstValue("x-routewise-budget").orElse("")).startsWith("refused by team '" + team);
         assertThat(json.readTree(r.body()).path("error").path("type").asString()).isEqualTo("insufficient_quota");
         assertThat(upstream.requests()).isEmpty();
-        String decision = r.headers().firstValue("x-routewise-decision-id").orElseThrow();
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT count(*) FROM gateway_call WHERE "
-                + "decision_id = ?").param(decision).query(Integer.class).single() == 1);
-        assertThat(jdbc.sql("SELECT outcome, status FROM gateway_call WHERE decision_id = ?").param(decision).query()
-                .singleRow()).containsEntry("outcome", "over_budget").containsEntry("status", 429);
+        assertThat(recorded(r)).containsEntry("outcome", "over_budget").containsEntry("status", 429);
         assertThat(budgetStatus(team).path("spentUsd").decimalValue()).isEqualByComparingTo("0");
     }
 
@@ -241,11 +240,7 @@ class GatewayBudgetTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(r.headers().firstValue("x-routewise-budget").orElse(""))
                 .isEqualTo("degraded to eco by team '" + team + "' per day $0.0001 (degrade)");
-        String decision = r.headers().firstValue("x-routewise-decision-id").orElseThrow();
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT count(*) FROM gateway_call WHERE "
-                + "decision_id = ?").param(decision).query(Integer.class).single() == 1);
-        assertThat(jdbc.sql("SELECT profile FROM gateway_call WHERE decision_id = ?").param(decision)
-                .query(String.class).single()).isEqualTo("eco");
+        assertThat(recorded(r)).containsEntry("profile", "eco");
         // 20 input tokens at $10/M and 80 output tokens at $30/M
         assertThat(budgetStatus(team).path("spentUsd").decimalValue()).isEqualByComparingTo("0.0026");
     }

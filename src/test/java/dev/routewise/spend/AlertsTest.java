@@ -96,6 +96,16 @@ class AlertsTest {
         return "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook";
     }
 
+    @Test
+    void amounts_below_a_dollar_keep_the_digits_that_matter_in_the_message() {
+        Budget small = new Budget(1, BudgetScope.KEY, "7", BudgetPeriod.MONTH, new BigDecimal("0.0005"),
+                BudgetPolicy.BLOCK, List.of(), CREATED, CREATED);
+        assertThat(AlertService.message(small, new BigDecimal("0.5"), new BigDecimal("0.00025")))
+                .endsWith("monthly budget $0.0005: 50 % used ($0.00025)");
+        assertThat(AlertService.message(teamBudget(1), BigDecimal.ONE, new BigDecimal("10.1234")))
+                .isEqualTo("Team 'ml' daily budget $10.00 exhausted ($10.12 spent)");
+    }
+
     private static Budget teamBudget(long id) {
         return new Budget(id, BudgetScope.TEAM, "ml", BudgetPeriod.DAY, new BigDecimal("10.00"), BudgetPolicy.BLOCK,
                 List.of(new BigDecimal("0.9"), BigDecimal.ONE), CREATED, CREATED);

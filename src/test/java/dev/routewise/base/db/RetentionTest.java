@@ -133,8 +133,11 @@ class RetentionTest {
         Map<String, Integer> deleted = new RetentionJob(records,
                 new RetentionProperties(Duration.ofDays(90), Duration.ofDays(400), 500), clock).run();
 
-        assertThat(deleted).containsEntry("cost ledger entries", 1);
+        // other test classes' ledger rows may be as old (they pin their clocks); these two tell the cutoff
+        assertThat(deleted.get("cost ledger entries")).isPositive();
         assertThat(ids("cost_entry")).containsExactly("ret-ledger-kept");
+        assertThat(jdbc.sql("SELECT count(*) FROM cost_entry WHERE created_at < ?").param(daysAgo(400))
+                .query(Integer.class).single()).isZero();
         assertThat(jdbc.sql("SELECT known_cost_usd FROM cost_daily WHERE model = 'ret-model'").query(String.class)
                 .single()).isEqualTo("0.25");
     }

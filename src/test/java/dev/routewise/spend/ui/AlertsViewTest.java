@@ -18,6 +18,7 @@ import dev.routewise.spend.BudgetPolicy;
 import dev.routewise.spend.BudgetScope;
 import dev.routewise.spend.ThresholdCrossed;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -48,6 +49,8 @@ class AlertsViewTest extends KaribuViewTest {
     @Autowired
     JdbcClient jdbc;
 
+    /** Before too: other classes' budgets raise alerts in the shared database, and this test reads the whole list. */
+    @BeforeEach
     @AfterEach
     void noAlertsLeft() {
         jdbc.sql("DELETE FROM spend_alert").update();
