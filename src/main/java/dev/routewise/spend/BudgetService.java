@@ -76,7 +76,23 @@ public class BudgetService {
     private volatile List<Budget> cached;
     private final java.util.concurrent.atomic.AtomicLong ids = new java.util.concurrent.atomic.AtomicLong();
 
-    private record WindowKey(long budgetId, long windowStart) {
+    /**
+     * One budget's window. The budget is named by id and creation time: SQLite may give a deleted budget's id to the
+     * next one, and nothing held or spent on the old one may count on the new one.
+     */
+    private record WindowKey(long budgetId, long budgetCreatedAt, long windowStart) {
+    }
+
+    private static WindowKey key(Budget b, long windowStart) {
+        return new WindowKey(b.id(), created(b), windowStart);
+    }
+
+    private static WindowKey key(Reservation.Hold h) {
+        return new WindowKey(h.budgetId(), h.budgetCreatedAt(), h.windowStart());
+    }
+
+    private static long created(Budget b) {
+        return b.createdAt().toEpochMilli();
     }
 
     private record Announced(long budgetId, long windowStart, BigDecimal threshold) {
@@ -170,8 +186,8 @@ public class BudgetService {
                     continue;
                 }
                 long window = windowStart(b.period(), now);
-                BigDecimal spent = spentIn(new WindowKey(b.id(), window));
-                BigDecimal held = reserved.getOrDefault(new WindowKey(b.id(), window), BigDecimal.ZERO);
+                BigDecimal spent = spentIn(key(b, window));
+                BigDecimal held = reserved.getOrDefault(key(b, window), BigDecimal.ZERO);
                 BigDecimal used = spent.add(held);
                 result.add(new BudgetStatus(b, Instant.ofEpochMilli(window), spent, held,
                         b.limitUsd().subtract(used).max(BigDecimal.ZERO), used.compareTo(b.limitUsd()) >= 0));
@@ -240,13 +256,12 @@ public class BudgetService {
                     degradedBy.add(b);
                 }
                 if (window != null) {
-                    holds.add(new Reservation.Hold(b.id(), window, held));
+                    holds.add(new Reservation.Hold(b.id(), created(b), window, held));
                 }
             }
-            holds.forEach(h -> reserved.merge(new WindowKey(h.budgetId(), h.windowStart()), h.amountUsd(),
-                    BigDecimal::add));
-            Reservation r = new Reservation(new UUID(1, ids.incrementAndGet()), scope, estimatedUsd, !degradedBy.isEmpty(), degradedBy,
-                    holds);
+            holds.forEach(h -> reserved.merge(key(h), h.amountUsd(), BigDecimal::add));
+            Reservation r = new Reservation(new UUID(1, ids.incrementAndGet()), scope, estimatedUsd,
+                    !degradedBy.isEmpty(), degradedBy, holds);
             open.put(r.id(), r);
             return r;
         }
@@ -280,8 +295,8 @@ public class BudgetService {
             List<Budget> degradedBy = new ArrayList<>(current.degradedBy());
             List<Reservation.Hold> holds = new ArrayList<>();
             for (Budget b : all) {
-                Reservation.Hold h = current.holds().stream().filter(x -> x.budgetId() == b.id()).findFirst()
-                        .orElse(null);
+                Reservation.Hold h = current.holds().stream().filter(x -> x.budgetId() == b.id()
+                        && x.budgetCreatedAt() == created(b)).findFirst().orElse(null);
                 boolean request = b.period() == BudgetPeriod.REQUEST;
                 if (h == null && !request || request && !b.appliesTo(current.scope())) {
                     continue;
@@ -291,11 +306,11 @@ public class BudgetService {
                     degradedBy.add(b);
                 }
                 if (h != null) {
-                    holds.add(new Reservation.Hold(b.id(), h.windowStart(), h.amountUsd().add(extra)));
+                    holds.add(new Reservation.Hold(b.id(), created(b), h.windowStart(), h.amountUsd().add(extra)));
                 }
             }
             for (Reservation.Hold h : holds) {
-                reserved.merge(new WindowKey(h.budgetId(), h.windowStart()), extra, BigDecimal::add);
+                reserved.merge(key(h), extra, BigDecimal::add);
             }
             Reservation raised = new Reservation(current.id(), current.scope(), estimatedUsd, !degradedBy.isEmpty(),
                     degradedBy, holds);
@@ -312,7 +327,7 @@ public class BudgetService {
         BigDecimal spent = BigDecimal.ZERO;
         BigDecimal inFlight = BigDecimal.ZERO;
         if (window != null) {
-            WindowKey key = new WindowKey(b.id(), window);
+            WindowKey key = key(b, window);
             spent = spentIn(key);
             inFlight = reserved.getOrDefault(key, BigDecimal.ZERO);
         }
@@ -376,15 +391,16 @@ public class BudgetService {
             active().forEach(b -> byId.put(b.id(), b));
             for (Reservation.Hold h : current.holds()) {
                 Budget b = byId.get(h.budgetId());
-                if (b == null) {
-                    continue;
+                if (b == null || created(b) != h.budgetCreatedAt()) {
+                    continue; // deleted since the call was reserved
                 }
-                WindowKey key = new WindowKey(h.budgetId(), h.windowStart());
+                WindowKey key = key(h);
                 BigDecimal before = spentIn(key);
                 BigDecimal after = before.add(cost);
                 spent.put(key, after);
-                if (!writer.offer(new SpendWrite(h.budgetId(), h.windowStart(), after))) {
-                    persist(List.of(new SpendWrite(h.budgetId(), h.windowStart(), after)));
+                SpendWrite write = new SpendWrite(key, after);
+                if (!writer.offer(write)) {
+                    persist(List.of(write));
                 }
                 for (BigDecimal t : thresholds(b)) {
                     BigDecimal mark = b.limitUsd().multiply(t);
@@ -439,7 +455,7 @@ public class BudgetService {
             return false;
         }
         for (Reservation.Hold h : reservation.holds()) {
-            reserved.computeIfPresent(new WindowKey(h.budgetId(), h.windowStart()), (k, v) -> {
+            reserved.computeIfPresent(key(h), (k, v) -> {
                 BigDecimal left = v.subtract(h.amountUsd());
                 return left.signum() <= 0 ? null : left;
             });
@@ -463,7 +479,8 @@ public class BudgetService {
                     .params(key.budgetId(), key.windowStart()).query(String.class).optional().map(BigDecimal::new)
                     .orElse(BigDecimal.ZERO);
             // a new window: the budget's older windows are done and need not stay in memory
-            spent.keySet().removeIf(k -> k.budgetId() == key.budgetId() && k.windowStart() < key.windowStart()
+            spent.keySet().removeIf(k -> k.budgetId() == key.budgetId()
+                    && (k.budgetCreatedAt() != key.budgetCreatedAt() || k.windowStart() < key.windowStart())
                     && !reserved.containsKey(k));
             spent.put(key, s);
         }
@@ -471,18 +488,19 @@ public class BudgetService {
     }
 
     /** A window's spend as it stands, for the background writer. */
-    private record SpendWrite(long budgetId, long windowStart, BigDecimal spentUsd) {
+    private record SpendWrite(WindowKey window, BigDecimal spentUsd) {
     }
 
     /** Writes the newest spend of each window in the batch; a deleted budget's late writes are dropped. */
     private void persist(List<SpendWrite> batch) {
         Map<WindowKey, SpendWrite> newest = new LinkedHashMap<>();
-        batch.forEach(w -> newest.put(new WindowKey(w.budgetId(), w.windowStart()), w));
+        batch.forEach(w -> newest.put(w.window(), w));
         tx.executeWithoutResult(status -> newest.values().forEach(w -> jdbc.sql("""
                         INSERT INTO budget_spend (budget_id, window_start, spent_usd)
-                        SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM budget WHERE id = ?)
+                        SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM budget WHERE id = ? AND created_at = ?)
                         ON CONFLICT (budget_id, window_start) DO UPDATE SET spent_usd = excluded.spent_usd""")
-                .params(w.budgetId(), w.windowStart(), w.spentUsd().toPlainString(), w.budgetId())
+                .params(w.window().budgetId(), w.window().windowStart(), w.spentUsd().toPlainString(),
+                        w.window().budgetId(), w.window().budgetCreatedAt())
                 .update()));
     }
 

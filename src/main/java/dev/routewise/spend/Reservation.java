@@ -39,7 +39,12 @@ public record Reservation(UUID id, Scope scope, BigDecimal estimateUsd, boolean 
         return UNTRACKED.equals(id);
     }
 
-    /** The amount held on one budget's window; the window is fixed when the call is reserved. */
-    public record Hold(long budgetId, long windowStart, BigDecimal amountUsd) {
+    /**
+     * The amount held on one budget's window; the window is fixed when the call is reserved.
+     *
+     * @param budgetCreatedAt the budget's creation time (epoch ms): with the id, it names the budget even when a
+     *                        deleted budget's id is given to a new one
+     */
+    public record Hold(long budgetId, long budgetCreatedAt, long windowStart, BigDecimal amountUsd) {
     }
 }

@@ -244,6 +244,23 @@ class BudgetEnforcementTest {
     }
 
     @Test
+    void a_call_held_on_a_deleted_budget_counts_nothing_on_a_new_budget_that_reuses_its_id() {
+        Budget old = budget("team", "research", "day", "1.00", "block", List.of());
+        Reservation inFlight = budgets.reserve(new Scope("alice", "research", null), usd("0.40"));
+        budgets.delete(old.id());
+        clock.advance(Duration.ofMillis(5));
+        Budget again = budget("team", "research", "day", "1.00", "block", List.of());
+        assertThat(again.id()).as("SQLite gives the freed id to the next row").isEqualTo(old.id());
+        assertThat(budgets.status().getFirst().reservedUsd()).isEqualByComparingTo("0");
+
+        budgets.settle(inFlight, usd("0.40"));
+
+        BudgetStatus status = budgets.status().getFirst();
+        assertThat(status.spentUsd()).isEqualByComparingTo("0");
+        assertThat(status.reservedUsd()).isEqualByComparingTo("0");
+    }
+
+    @Test
     void settled_spend_reaches_the_database_and_a_new_service_starts_from_it() throws InterruptedException {
         Budget b = budget("global", null, "month", "5.00", "block", List.of());
         budgets.settle(budgets.reserve(new Scope("alice", null, null), usd("1.25")), usd("1.25"));
