@@ -24,8 +24,8 @@ import dev.routewise.spend.Budget;
 import dev.routewise.spend.BudgetPeriod;
 import dev.routewise.spend.BudgetService;
 import dev.routewise.spend.BudgetStatus;
+import dev.routewise.spend.SpendProperties;
 import jakarta.annotation.security.PermitAll;
-
 
 /**
  * Budgets: every limit with how much of its current window is spent and held by calls in flight, coloured as it
@@ -46,7 +46,7 @@ public class BudgetsView extends VerticalLayout {
     final Button create = new Button("New budget", VaadinIcon.PLUS.create(), e -> edit(null));
     final Span count = new Span();
 
-    public BudgetsView(BudgetService budgets, AuthenticationContext authentication) {
+    public BudgetsView(BudgetService budgets, SpendProperties spend, AuthenticationContext authentication) {
         this.budgets = budgets;
         this.canWrite = authentication.hasRole(AppRoles.OPERATOR);
         addClassName("rw-page");
@@ -62,33 +62,33 @@ public class BudgetsView extends VerticalLayout {
 
         Paragraph help = new Paragraph("A call is admitted only while spent + reserved + its own estimate stays "
                 + "within every budget that counts it (global, its team, its API key, its user). Reserved is what "
-                + "calls in flight hold until they settle with their actual cost. Day and month are calendar windows."
+                + "calls in flight hold until they settle with their actual cost. Day and month are calendar windows in "
+                + spend.timeZone().getId() + "."
                 + (canWrite ? "" : " Only operators change budgets."));
         help.addClassName("rw-muted");
 
+        if (canWrite) {
+            // first, so that edit and delete stay in view however wide the figures get
+            grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true)
+                    .setFlexGrow(0);
+        }
         grid.addColumn(BudgetsView::scope).setHeader("Scope").setKey("scope").setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(s -> s.budget().period().wire()).setHeader("Period").setKey("period").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(s -> s.budget().policy().wire()).setHeader("Policy").setKey("policy").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(s -> Formats.usd(s.budget().limitUsd())).setHeader("Limit").setKey("limit").setAutoWidth(true)
-                .setFlexGrow(0).setPartNameGenerator(s -> "mono");
+                .setFlexGrow(0);
         grid.addColumn(s -> Formats.usd(s.spentUsd())).setHeader("Spent").setKey("spent").setAutoWidth(true)
-                .setFlexGrow(0).setPartNameGenerator(s -> "mono");
+                .setFlexGrow(0);
         grid.addColumn(s -> Formats.usd(s.reservedUsd())).setHeader("Reserved").setKey("reserved").setAutoWidth(true)
-                .setFlexGrow(0).setPartNameGenerator(s -> "mono");
+                .setFlexGrow(0);
         grid.addColumn(s -> s.exhausted() ? "exhausted" : Formats.usd(s.remainingUsd())).setHeader("Remaining")
-                .setKey("remaining").setAutoWidth(true).setFlexGrow(0).setPartNameGenerator(s -> "mono");
-        grid.addComponentColumn(BudgetsView::usage).setHeader("Used").setKey("used").setWidth("11rem")
-                .setFlexGrow(1);
+                .setKey("remaining").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(BudgetsView::usage).setHeader("Used").setKey("used").setWidth("8.5rem")
+                .setFlexGrow(0);
         grid.addColumn(BudgetsView::warnings).setHeader("Warn at").setKey("warnAt").setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(s -> s.windowStart() == null ? "each request" : Formats.dateTime(s.windowStart()))
-                .setHeader("Window from").setKey("window").setAutoWidth(true).setFlexGrow(0);
-        if (canWrite) {
-            grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true)
-                    .setFlexGrow(0);
-        }
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
         grid.setWidthFull();
@@ -154,7 +154,7 @@ public class BudgetsView extends VerticalLayout {
             return cap;
         }
         ProgressBar bar = BudgetBars.bar(s);
-        bar.setWidth("6rem");
+        bar.setWidth("4.5rem");
         Span share = new Span(Formats.percent(BudgetBars.used(s).doubleValue()));
         share.addClassName("rw-muted");
         HorizontalLayout cell = new HorizontalLayout(bar, share);

@@ -85,5 +85,13 @@ class DashboardIT extends BrowserTest {
             assertThat(canvas).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
         }
         screenshot("dashboard");
+
+        page.setViewportSize(1280, 800);
+        page.navigate(url("/budgets"));
+        assertThat(page.locator("vaadin-grid")).containsText("research");
+        screenshot("budgets");
+        page.navigate(url("/alerts"));
+        assertThat(page.locator("h2, h3").first()).isVisible();
+        screenshot("alerts");
     }
 }
